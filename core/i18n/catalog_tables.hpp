@@ -1,0 +1,19 @@
+// core/i18n/catalog_tables.hpp — the per-area message tables joined by
+// messages.cpp. Add a table here when a new area gets its own file.
+#pragma once
+#include <span>
+#include <vector>
+
+#include "core/i18n/messages.hpp"
+
+namespace civic {
+
+std::span<const Message> catalog_common();    // catalog_common.cpp: app chrome, languages
+std::span<const Message> catalog_api();       // catalog_api.cpp: server and network errors
+std::span<const Message> catalog_cli();       // catalog_cli.cpp: the civic command line
+
+inline std::vector<std::span<const Message>> catalog_tables() {
+  return {catalog_common(), catalog_api(), catalog_cli()};
+}
+
+}  // namespace civic

@@ -1,0 +1,67 @@
+// tests/core/app_update_test.cpp — the app's flows, replayed event by event.
+#include <doctest/doctest.h>
+
+#include "core/app/update.hpp"
+
+using namespace civic;
+using namespace civic::app;
+
+namespace {
+const HttpRequest& only_request(const std::vector<Effect>& fx) {
+  REQUIRE(fx.size() == 1);
+  REQUIRE(std::holds_alternative<HttpRequest>(fx[0]));
+  return std::get<HttpRequest>(fx[0]);
+}
+const char* kZh = R"([{"service_code":"n1","service_name":"夜间噪音","group":"噪音"},
+                      {"service_code":"r1","service_name":"路灯","group":"道路"}])";
+const char* kEn = R"([{"service_code":"n1","service_name":"Night noise","group":"Noise"},
+                      {"service_code":"r1","service_name":"Street light","group":"Roads"}])";
+}  // namespace
+
+TEST_CASE("start fetches the catalogue in the resident's language") {
+  State s;
+  auto req = only_request(update(s, Started{"http://127.0.0.1:1/open311/v2", Lang::zh_CN}));
+  CHECK(req.url == "http://127.0.0.1:1/open311/v2/services.json?locale=zh-CN");
+  CHECK(s.catalog.phase == Phase::loading);
+  update(s, HttpDone{req.request_id, 200, kZh, ""});
+  CHECK(s.catalog.phase == Phase::ready);
+  auto groups = service_groups(s.catalog);
+  REQUIRE(groups.size() == 2);
+  CHECK(groups[0].name == "噪音");
+}
+
+TEST_CASE("a network failure is shown and can be retried") {
+  State s;
+  auto req = only_request(update(s, Started{"http://h/", Lang::en}));
+  update(s, HttpDone{req.request_id, 0, "", "connection refused"});
+  CHECK(s.catalog.phase == Phase::failed);
+  CHECK(s.catalog.error->id == "api.network");
+  auto again = only_request(update(s, RetryPressed{}));
+  CHECK(again.request_id != req.request_id);
+  update(s, HttpDone{again.request_id, 200, kEn, ""});
+  CHECK(s.catalog.phase == Phase::ready);
+}
+
+TEST_CASE("switching language mid-way keeps the open group and drops stale replies") {
+  State s;
+  auto zh = only_request(update(s, Started{"http://h/", Lang::zh_CN}));
+  update(s, HttpDone{zh.request_id, 200, kZh, ""});
+  update(s, GroupOpened{"道路"});
+  auto en = only_request(update(s, LanguageChosen{Lang::en}));
+  CHECK(en.url.find("locale=en") != std::string::npos);
+  // A late zh reply for an old request id is ignored.
+  update(s, HttpDone{zh.request_id, 200, kZh, ""});
+  update(s, HttpDone{en.request_id, 200, kEn, ""});
+  CHECK(s.screen == Screen::group);
+  CHECK(s.open_group == "Roads");
+}
+
+TEST_CASE("a reply that is not JSON fails with a typed error, keeping the old list") {
+  State s;
+  auto a = only_request(update(s, Started{"http://h/", Lang::en}));
+  update(s, HttpDone{a.request_id, 500, "<html>oops</html>", ""});
+  CHECK(s.catalog.error->id == "api.http_status");
+  auto b = only_request(update(s, RetryPressed{}));
+  update(s, HttpDone{b.request_id, 200, "{", ""});
+  CHECK(s.catalog.error->id == "api.bad_json");
+}

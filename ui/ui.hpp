@@ -1,0 +1,49 @@
+// ui/ui.hpp — the Dear ImGui screens shared by the web app and the kiosk.
+// They draw core's app::State and report what the resident does as Events;
+// they hold no business logic. Shells (web/, native/) call, per frame:
+//   civic::ui::draw(state, dispatch);
+// after ImGui::NewFrame(), and read semantic_nodes() for tests and the
+// accessible DOM layer.
+#pragma once
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/app/event.hpp"
+#include "core/app/state.hpp"
+
+namespace civic::ui {
+
+using Dispatch = std::function<void(const app::Event&)>;
+
+// How the shell wants the UI presented.
+struct Presentation {
+  float dpi_scale = 1.0f;      // framebuffer pixels per CSS px / logical px
+  bool large_text = false;     // elderly mode: >= 1.5x text (kiosk default)
+  bool high_contrast = false;
+  bool kiosk = false;          // 9 mm touch targets, no hover effects
+};
+
+// Loads the CJK font subset (build/<preset>/fonts/civic-cjk.ttf, copied to
+// build/web/fonts for the web) into ImGui's atlas and sets the theme.
+// Returns false, keeping ImGui's default font, when the file cannot be read.
+bool setup(const Presentation& p, const std::string& font_path);
+
+// Draws one frame of the whole app into the current ImGui frame.
+void draw(const app::State& state, const Dispatch& dispatch);
+
+// One interactive element as assistive technology and tests see it.
+struct SemanticNode {
+  std::string id;      // stable across frames and languages, e.g. "group/2"
+  std::string role;    // button, link, textbox, checkbox, heading, status, alert
+  std::string name;    // accessible name in the current language
+  std::string value;
+  bool disabled = false, invalid = false, checked = false;
+  float x = 0, y = 0, w = 0, h = 0;   // in ImGui display coordinates
+};
+
+// The nodes drawn in the last frame, and the same as JSON for shells.
+const std::vector<SemanticNode>& semantic_nodes();
+std::string semantic_nodes_json();
+
+}  // namespace civic::ui
