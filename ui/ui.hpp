@@ -4,6 +4,12 @@
 //   civic::ui::draw(state, dispatch);
 // after ImGui::NewFrame(), and read semantic_nodes() for tests and the
 // accessible DOM layer.
+//
+// Coordinates: ImGui's display coordinates are framebuffer pixels
+// (io.DisplayFramebufferScale = 1); the UI multiplies every size by
+// Presentation::dpi_scale itself, so a 48 CSS px target is 144 px at 3x.
+// Dispatch must QUEUE events: the shell applies them with app::update() after
+// the frame, never while draw() is still reading the State.
 #pragma once
 #include <functional>
 #include <string>
@@ -45,5 +51,16 @@ struct SemanticNode {
 // The nodes drawn in the last frame, and the same as JSON for shells.
 const std::vector<SemanticNode>& semantic_nodes();
 std::string semantic_nodes_json();
+const SemanticNode* find_node(const std::string& id);   // nullptr when not drawn
+
+// Drive the UI as a finger or a screen reader would, by semantic id: the next
+// frame's draw() presses that control (or puts text into that textbox) and
+// dispatches exactly the Event a real tap would. Unknown ids are dropped.
+void activate(const std::string& id);
+void set_text(const std::string& id, const std::string& text);
+
+// The presentation given to setup() (shells may change dpi_scale at runtime,
+// e.g. when the browser's zoom changes; fonts are not rebuilt).
+Presentation& presentation();
 
 }  // namespace civic::ui

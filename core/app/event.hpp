@@ -5,6 +5,7 @@
 #include <string>
 #include <variant>
 
+#include "core/app/state.hpp"
 #include "core/i18n/lang.hpp"
 
 namespace civic::app {
@@ -13,6 +14,7 @@ namespace civic::app {
 struct Started {
   std::string server_base;   // GeoReport v2 endpoint base, e.g. http://127.0.0.1:8080/open311/v2/
   Lang lang = Lang::zh_CN;
+  Settings settings;         // the kiosk starts in large-text mode
 };
 
 // An HttpRequest finished. status 0 means no reply (network error); then
@@ -28,7 +30,9 @@ struct LanguageChosen { Lang lang; };
 struct GroupOpened { std::string group; };
 struct BackPressed {};
 struct RetryPressed {};
+struct SettingsChanged { Settings settings; };
 
-using Event = std::variant<Started, HttpDone, LanguageChosen, GroupOpened, BackPressed, RetryPressed>;
+using Event = std::variant<Started, HttpDone, LanguageChosen, GroupOpened, BackPressed, RetryPressed,
+                           SettingsChanged>;
 
 }  // namespace civic::app

@@ -33,8 +33,16 @@ struct Pending {
   Lang lang;
 };
 
+// How the resident wants the screens presented (home → accessibility).
+struct Settings {
+  bool large_text = false;     // elderly mode: text and touch targets >= 1.5x
+  bool high_contrast = false;
+  bool operator==(const Settings&) const = default;
+};
+
 struct State {
   std::string server_base;
+  Settings settings;
   Lang lang = Lang::zh_CN;
   Screen screen = Screen::home;
   std::string open_group;

@@ -69,6 +69,7 @@ std::vector<Effect> update(State& s, const Event& event) {
           [&](const Started& e) -> std::vector<Effect> {
             s.server_base = api::normalize_base(e.server_base);
             s.lang = e.lang;
+            s.settings = e.settings;
             return fetch_catalog(s);
           },
           [&](const HttpDone& e) -> std::vector<Effect> {
@@ -99,6 +100,10 @@ std::vector<Effect> update(State& s, const Event& event) {
             return {};
           },
           [&](const RetryPressed&) -> std::vector<Effect> { return fetch_catalog(s); },
+          [&](const SettingsChanged& e) -> std::vector<Effect> {
+            s.settings = e.settings;
+            return {};
+          },
       },
       event);
 }

@@ -11,9 +11,10 @@ namespace civic {
 std::span<const Message> catalog_common();    // catalog_common.cpp: app chrome, languages
 std::span<const Message> catalog_api();       // catalog_api.cpp: server and network errors
 std::span<const Message> catalog_cli();       // catalog_cli.cpp: the civic command line
+std::span<const Message> catalog_ui();        // catalog_ui.cpp: the resident's screens
 
 inline std::vector<std::span<const Message>> catalog_tables() {
-  return {catalog_common(), catalog_api(), catalog_cli()};
+  return {catalog_common(), catalog_api(), catalog_cli(), catalog_ui()};
 }
 
 }  // namespace civic

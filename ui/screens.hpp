@@ -1,0 +1,17 @@
+// ui/screens.hpp — one function per screen; each reads State, draws with
+// widgets.hpp and dispatches Events. No screen changes State itself.
+#pragma once
+#include "core/app/state.hpp"
+#include "ui/ui.hpp"
+
+namespace civic::ui::screens {
+
+void top_bar(const app::State& s, const Dispatch& d);
+void home(const app::State& s, const Dispatch& d);
+void group(const app::State& s, const Dispatch& d);
+
+// Shared pieces: the catalogue's loading / error / empty states.
+// Returns true when the catalogue is ready to draw.
+bool catalog_ready(const app::State& s, const Dispatch& d);
+
+}  // namespace civic::ui::screens

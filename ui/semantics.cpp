@@ -1,0 +1,95 @@
+// ui/semantics.cpp — semantic nodes per frame, plus the activation queue that
+// lets tests and the web's accessible DOM press a control by its stable id
+// (the same path a finger takes ends in the same Event).
+#include "ui/semantics.hpp"
+
+#include <imgui.h>
+
+#include <map>
+#include <nlohmann/json.hpp>
+
+namespace civic::ui {
+
+namespace {
+std::vector<SemanticNode> g_building;
+std::vector<SemanticNode> g_last;
+std::vector<std::string> g_activations;          // pressed by id, consumed when drawn
+std::map<std::string, std::string> g_texts;      // typed by id, consumed when drawn
+}  // namespace
+
+namespace sem {
+
+void begin_frame() { g_building.clear(); }
+
+SemanticNode& add(std::string id, std::string role, std::string name, float x, float y, float w, float h) {
+  SemanticNode n;
+  n.id = std::move(id);
+  n.role = std::move(role);
+  n.name = std::move(name);
+  n.x = x, n.y = y, n.w = w, n.h = h;
+  g_building.push_back(std::move(n));
+  return g_building.back();
+}
+
+SemanticNode& add_for_last_item(std::string id, std::string role, std::string name) {
+  ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  return add(std::move(id), std::move(role), std::move(name), a.x, a.y, b.x - a.x, b.y - a.y);
+}
+
+void end_frame() {
+  g_last.swap(g_building);
+  // An activation for an id that was not drawn this frame is dropped, so a
+  // stale tap can never fire on a later screen.
+  g_activations.clear();
+  g_texts.clear();
+}
+
+bool take_activation(const std::string& id) {
+  for (auto it = g_activations.begin(); it != g_activations.end(); ++it)
+    if (*it == id) {
+      g_activations.erase(it);
+      return true;
+    }
+  return false;
+}
+
+bool take_text(const std::string& id, std::string* out) {
+  auto it = g_texts.find(id);
+  if (it == g_texts.end()) return false;
+  *out = std::move(it->second);
+  g_texts.erase(it);
+  return true;
+}
+
+}  // namespace sem
+
+const std::vector<SemanticNode>& semantic_nodes() { return g_last; }
+
+const SemanticNode* find_node(const std::string& id) {
+  for (const auto& n : g_last)
+    if (n.id == id) return &n;
+  return nullptr;
+}
+
+void activate(const std::string& id) { g_activations.push_back(id); }
+void set_text(const std::string& id, const std::string& text) { g_texts[id] = text; }
+
+std::string semantic_nodes_json() {
+  nlohmann::json arr = nlohmann::json::array();
+  for (const auto& n : g_last) {
+    nlohmann::json o = nlohmann::json::object();
+    o["id"] = n.id;
+    o["role"] = n.role;
+    o["name"] = n.name;
+    o["value"] = n.value;
+    o["disabled"] = n.disabled;
+    o["invalid"] = n.invalid;
+    o["checked"] = n.checked;
+    o["rect"] = {n.x, n.y, n.w, n.h};
+    arr.push_back(std::move(o));
+  }
+  // Names come from servers: replace invalid UTF-8 rather than abort (JSON_NOEXCEPTION).
+  return arr.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace civic::ui

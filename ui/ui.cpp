@@ -1,0 +1,73 @@
+// ui/ui.cpp — one frame: theme, the fixed top bar, the current screen in a
+// centred scrolling column, touch drag-to-scroll, and the semantic record.
+#include "ui/ui.hpp"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <algorithm>
+
+#include "ui/screens.hpp"
+#include "ui/semantics.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace civic::ui {
+
+namespace {
+
+// ImGui has no kinetic scrolling: a finger dragged more than a few px over the
+// column scrolls it, and the control under the finger is released unpressed
+// (so a scroll never turns into a tap).
+void drag_scroll() {
+  ImGuiIO& io = ImGui::GetIO();
+  static bool dragging = false;
+  if (!io.MouseDown[0]) {
+    dragging = false;
+    return;
+  }
+  if (!ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem | ImGuiHoveredFlags_ChildWindows))
+    return;
+  float threshold = 12.f * w::frame().scale;
+  if (!dragging && ImGui::IsMouseDragging(0, threshold) && !ImGui::GetIO().WantTextInput) {
+    dragging = true;
+    ImGui::ClearActiveID();
+  }
+  if (dragging) ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+}
+
+}  // namespace
+
+void draw(const app::State& state, const Dispatch& dispatch) {
+  const Presentation& p = presentation();
+  theme::apply(p, state.settings);
+  w::set_frame({theme::scale(p, state.settings), theme::touch_px(p, state.settings)});
+  sem::begin_frame();
+
+  ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(io.DisplaySize);
+  ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                           ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollbar;
+  ImGui::Begin("civic", nullptr, flags);
+  screens::top_bar(state, dispatch);
+
+  // The column: at most kMaxContentPx wide, centred, scrolling under the bar.
+  float avail = ImGui::GetContentRegionAvail().x;
+  float col = std::min(avail, theme::kMaxContentPx * w::frame().scale);
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - col) / 2);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGui::BeginChild("column", ImVec2(col, 0), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
+  ImGui::PopStyleVar();
+  switch (state.screen) {
+    case app::Screen::home: screens::home(state, dispatch); break;
+    case app::Screen::group: screens::group(state, dispatch); break;
+  }
+  ImGui::Dummy(ImVec2(0, w::frame().touch));   // room to scroll the last card clear of the edge
+  drag_scroll();
+  ImGui::EndChild();
+  ImGui::End();
+  sem::end_frame();
+}
+
+}  // namespace civic::ui

@@ -1,0 +1,37 @@
+// ui/widgets.hpp — the few controls every screen is built from. Each draws
+// with the theme's touch sizes and records its semantic node, and each can be
+// pressed by semantic id (ui::activate) exactly like a tap.
+#pragma once
+#include <string>
+
+#include "ui/theme.hpp"
+
+namespace civic::ui::w {
+
+enum class Kind { normal, primary, danger };
+
+struct Frame {            // per-frame sizes, computed once in ui.cpp
+  float scale = 1;        // px per logical px
+  float touch = 48;       // min touch target in px
+};
+const Frame& frame();
+void set_frame(const Frame& f);
+
+// A full-width (width < 0) or fixed-width button at least one touch target tall.
+bool button(const std::string& id, const std::string& label, Kind kind = Kind::normal, float width = -1,
+            bool disabled = false);
+// A tappable card: a title and a muted line under it, both wrapped.
+bool card(const std::string& id, const std::string& title, const std::string& subtitle,
+          const std::string& badge = {});
+// A switch row: label on the left, state on the right; returns true when flipped.
+bool toggle(const std::string& id, const std::string& label, bool checked);
+// One-line or multi-line text entry; returns true when the text changed.
+bool text_input(const std::string& id, const std::string& label, std::string* text, bool multiline = false,
+                bool invalid = false, const std::string& hint = {});
+
+void heading(const std::string& id, const std::string& text, float size = 1.35f);
+void paragraph(const std::string& text, bool muted = false);
+void status(const std::string& id, const std::string& text);   // polite announcement
+void alert(const std::string& id, const std::string& text);    // an error, in red, announced
+
+}  // namespace civic::ui::w
