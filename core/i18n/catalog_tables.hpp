@@ -12,9 +12,10 @@ std::span<const Message> catalog_common();    // catalog_common.cpp: app chrome,
 std::span<const Message> catalog_api();       // catalog_api.cpp: server and network errors
 std::span<const Message> catalog_cli();       // catalog_cli.cpp: the civic command line
 std::span<const Message> catalog_ui();        // catalog_ui.cpp: the resident's screens
+std::span<const Message> catalog_security();  // catalog_security.cpp: keys, sealed fields, receipts
 
 inline std::vector<std::span<const Message>> catalog_tables() {
-  return {catalog_common(), catalog_api(), catalog_cli(), catalog_ui()};
+  return {catalog_common(), catalog_api(), catalog_cli(), catalog_ui(), catalog_security()};
 }
 
 }  // namespace civic

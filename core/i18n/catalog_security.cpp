@@ -1,0 +1,41 @@
+// core/i18n/catalog_security.cpp — keys, sealed personal data, signed
+// receipts, key pinning and encryption at rest (core/crypto, the server's
+// security hooks and `civic receipt`).
+#include "core/i18n/catalog_tables.hpp"
+
+namespace civic {
+
+namespace {
+constexpr Message kTable[] = {
+    {"crypto.init_failed", "加密组件无法启动（随机数来源不可用）", "The cryptography library could not start (no source of randomness)."},
+    {"crypto.bad_encoding", "数据编码有误：{field}", "Badly encoded data: {field}"},
+    {"crypto.bad_key_file", "密钥文件无法读取或已损坏", "The key file cannot be read or is damaged."},
+    {"crypto.sealing_key_unsigned", "服务器的加密公钥未经其签名密钥认证，个人信息不会发送", "The server's sealing key is not certified by its signing key; personal details will not be sent."},
+    {"crypto.sealed_field_too_long", "个人信息过长：{field}", "A personal detail is too long: {field}"},
+    {"crypto.sealed_not_opened", "加密的个人信息无法打开（密钥不符或内容被改动）", "The sealed personal details cannot be opened (wrong key or altered)."},
+    {"crypto.sealed_bad_content", "加密的个人信息内容格式不对", "The sealed personal details are not in the expected form."},
+    {"crypto.sealed_too_large", "加密的个人信息过大", "The sealed personal details are too large."},
+    {"crypto.receipt_unreadable", "回执文件无法读取", "The receipt file cannot be read."},
+    {"crypto.receipt_bad_field", "回执字段格式不对：{field}", "A receipt field is malformed: {field}"},
+    {"crypto.receipt_version", "不支持的回执版本：{version}", "Unsupported receipt version: {version}"},
+    {"crypto.receipt_key_id", "回执中的密钥编号 {stated} 与其公钥（{actual}）不符", "The receipt's key id {stated} does not belong to its public key ({actual})."},
+    {"crypto.key_changed", "服务器的签名密钥已变更：之前记录的是 {pinned}，现在是 {offered}。未予接受，请向服务机构核实。", "The server's signing key has changed: {pinned} was pinned, {offered} was offered. Not accepted; check with the hotline."},
+    {"crypto.receipt_bad_signature", "回执签名无效：签名或签名摘要被改动，或并非该服务器签发", "The receipt's signature is invalid: the signature or its digests were altered, or another key signed it."},
+    {"crypto.receipt_field_altered", "回执内容被改动：{fields}", "The receipt was altered in: {fields}"},
+    {"crypto.receipt_other_ticket", "这是工单 {receipt} 的回执，不是 {expected} 的", "This receipt is for ticket {receipt}, not {expected}."},
+    {"crypto.receipt_content_mismatch", "回执中的诉求内容摘要与本地记录不符", "The receipt's content hash does not match the concern on record."},
+    {"crypto.receipt_valid", "回执有效：工单 {ticket}，事项 {service}，时间 {time}，签名密钥 {key_id}", "Valid receipt: ticket {ticket}, service {service}, at {time}, signed by key {key_id}."},
+    {"crypto.receipt_first_use", "首次见到 {server} 的签名密钥 {key_id}，已记录；今后密钥变更会提示", "First time we see {server}'s signing key {key_id}: pinned; a change will be reported."},
+    {"crypto.receipt_not_pinned", "未指定服务器，只核对了回执自身的一致性（密钥 {key_id} 未核实）", "No server given: only the receipt's own consistency was checked (key {key_id} not confirmed)."},
+    {"crypto.pins_full", "已记录的服务器密钥过多", "Too many pinned server keys."},
+    {"crypto.pins_unreadable", "已记录的服务器密钥文件无法读取，未作任何更改", "The pinned server keys file cannot be read; nothing was changed."},
+    {"crypto.at_rest_not_opened", "加密数据无法打开（密钥已丢弃或数据被改动）", "Encrypted data cannot be opened (the key was discarded or the data altered)."},
+    {"crypto.at_rest_too_large", "要加密保存的数据过大", "The data to store encrypted is too large."},
+    {"security.forbidden_department", "无权查看其他部门工单的个人信息", "Staff may not read personal details of another department's tickets."},
+    {"security.personal_unavailable", "该工单没有可查看的个人信息", "This ticket has no personal details to show."},
+};
+}  // namespace
+
+std::span<const Message> catalog_security() { return kTable; }
+
+}  // namespace civic
