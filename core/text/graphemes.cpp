@@ -1,0 +1,75 @@
+// core/text/graphemes.cpp — the cluster rules listed in graphemes.hpp.
+#include "core/text/graphemes.hpp"
+
+#include "core/text/utf8.hpp"
+
+namespace civic::text {
+
+namespace {
+
+enum class Gb { other, cr, lf, control, extend, zwj, ri, l, v, t, lv, lvt, pict };
+
+bool extended_pictographic(char32_t c) {
+  // The blocks Unicode's Extended_Pictographic property draws from; close
+  // enough for counting (every emoji a keyboard offers is inside).
+  return c == 0xA9 || c == 0xAE || c == 0x203C || c == 0x2049 || c == 0x2122 || c == 0x2139 ||
+         (c >= 0x2194 && c <= 0x21AA) || (c >= 0x231A && c <= 0x23FF) || (c >= 0x24C2 && c <= 0x24C2) ||
+         (c >= 0x25AA && c <= 0x25FE) || (c >= 0x2600 && c <= 0x27BF) || (c >= 0x2934 && c <= 0x2935) ||
+         (c >= 0x2B05 && c <= 0x2B55) || c == 0x3030 || c == 0x303D || c == 0x3297 || c == 0x3299 ||
+         (c >= 0x1F000 && c <= 0x1F1E5) || (c >= 0x1F200 && c <= 0x1F3FA) || (c >= 0x1F400 && c <= 0x1FAFF) ||
+         (c >= 0x1FC00 && c <= 0x1FFFD);
+}
+
+Gb classify(char32_t c) {
+  if (c == '\r') return Gb::cr;
+  if (c == '\n') return Gb::lf;
+  if (c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0x2028 || c == 0x2029) return Gb::control;
+  if (c < 0x300) return (c == 0xA9 || c == 0xAE) ? Gb::pict : Gb::other;
+  if (c == 0x200D) return Gb::zwj;
+  if (c == 0x200C || (c >= 0xFF9E && c <= 0xFF9F) || (c >= 0x1F3FB && c <= 0x1F3FF) ||
+      (c >= 0xE0020 && c <= 0xE007F) || is_combining_mark(c))
+    return Gb::extend;
+  if (c >= 0x1F1E6 && c <= 0x1F1FF) return Gb::ri;
+  if ((c >= 0x1100 && c <= 0x115F) || (c >= 0xA960 && c <= 0xA97C)) return Gb::l;
+  if ((c >= 0x1160 && c <= 0x11A7) || (c >= 0xD7B0 && c <= 0xD7C6)) return Gb::v;
+  if ((c >= 0x11A8 && c <= 0x11FF) || (c >= 0xD7CB && c <= 0xD7FB)) return Gb::t;
+  if (c >= 0xAC00 && c <= 0xD7A3) return (c - 0xAC00) % 28 == 0 ? Gb::lv : Gb::lvt;
+  if (extended_pictographic(c)) return Gb::pict;
+  return Gb::other;
+}
+
+}  // namespace
+
+size_t count_graphemes(std::string_view s) {
+  size_t count = 0;
+  Gb prev = Gb::control;
+  bool cluster_is_pict = false;  // the open cluster started with a pictograph (GB11)
+  size_t ri_run = 0;             // regional indicators in a row (GB12/13 pair them)
+  for (size_t i = 0; i < s.size();) {
+    Utf8Step st = utf8_decode(s, i);
+    i += st.len;
+    Gb cur = st.ok ? classify(st.cp) : Gb::control;
+    bool join = false;
+    if (count > 0) {
+      if (prev == Gb::cr && cur == Gb::lf) join = true;                                   // GB3
+      else if (prev == Gb::cr || prev == Gb::lf || prev == Gb::control) join = false;     // GB4
+      else if (cur == Gb::cr || cur == Gb::lf || cur == Gb::control) join = false;        // GB5
+      else if (prev == Gb::l && (cur == Gb::l || cur == Gb::v || cur == Gb::lv || cur == Gb::lvt))
+        join = true;                                                                      // GB6
+      else if ((prev == Gb::lv || prev == Gb::v) && (cur == Gb::v || cur == Gb::t)) join = true;  // GB7
+      else if ((prev == Gb::lvt || prev == Gb::t) && cur == Gb::t) join = true;           // GB8
+      else if (cur == Gb::extend || cur == Gb::zwj) join = true;                          // GB9, GB9a
+      else if (prev == Gb::zwj && cur == Gb::pict && cluster_is_pict) join = true;        // GB11
+      else if (prev == Gb::ri && cur == Gb::ri && ri_run % 2 == 1) join = true;           // GB12, GB13
+    }
+    if (!join) {
+      ++count;
+      cluster_is_pict = cur == Gb::pict;
+    }
+    ri_run = cur == Gb::ri ? ri_run + 1 : 0;
+    prev = cur;
+  }
+  return count;
+}
+
+}  // namespace civic::text
