@@ -14,9 +14,10 @@ std::span<const Message> catalog_cli();       // catalog_cli.cpp: the civic comm
 std::span<const Message> catalog_ui();        // catalog_ui.cpp: the resident's screens
 std::span<const Message> catalog_security();  // catalog_security.cpp: keys, sealed fields, receipts
 std::span<const Message> catalog_forms();     // catalog_forms.cpp: the concern form, its verdicts
+std::span<const Message> catalog_tracking();  // catalog_tracking.cpp: timelines, SLA, outbox
 
 inline std::vector<std::span<const Message>> catalog_tables() {
-  return {catalog_common(), catalog_api(), catalog_cli(), catalog_ui(), catalog_security(), catalog_forms()};
+  return {catalog_common(), catalog_api(), catalog_cli(), catalog_ui(), catalog_security(), catalog_forms(), catalog_tracking()};
 }
 
 }  // namespace civic
