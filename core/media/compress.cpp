@@ -1,0 +1,115 @@
+// core/media/compress.cpp — the photo pipeline (see compress.hpp).
+#include "core/media/compress.hpp"
+
+#include <algorithm>
+#include <chrono>
+
+#include "core/media/hash.hpp"
+#include "core/media/orient.hpp"
+#include "core/media/resize.hpp"
+
+namespace civic::media {
+
+namespace {
+using Clock = std::chrono::steady_clock;
+double ms_since(Clock::time_point t) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+}
+}  // namespace
+
+Result<Compressed> compress(std::span<const uint8_t> input, const CompressOptions& opt) {
+  const auto t0 = Clock::now();
+  Compressed c;
+  auto t = Clock::now();
+  auto probed = probe(input, opt.limits);
+  if (!probed) return probed.error();
+  c.ms.probe = ms_since(t);
+  const Layout& L = probed.value().layout;
+  c.orientation = probed.value().exif.orientation;
+  c.gps = probed.value().exif.gps;
+  c.source_format = L.format;
+  const bool swap = orientation_swaps_axes(c.orientation);
+  c.source_width = swap ? L.height : L.width;
+  c.source_height = swap ? L.width : L.height;
+
+  const int max_edge = std::clamp(opt.max_edge, 16, 16384);
+  const Size upright = fit_within(c.source_width, c.source_height, max_edge);
+  const Size stored = swap ? Size{upright.height, upright.width} : upright;
+
+  // Redactions are checked before the expensive work.
+  std::vector<Redaction> redactions = opt.redactions;
+  for (Redaction& r : redactions) {
+    const Rect inside = clip(r.rect, c.source_width, c.source_height);
+    if (r.rect.w <= 0 || r.rect.h <= 0 || inside.w == 0)
+      return make_error("media.bad_redaction", {}, {{"rect", std::to_string(r.rect.x) + "," + std::to_string(r.rect.y) + "," +
+                                                               std::to_string(r.rect.w) + "," + std::to_string(r.rect.h)}});
+    r.rect = scale_rect(inside, c.source_width, c.source_height, upright.width, upright.height);
+  }
+
+  t = Clock::now();
+  double resize_ms = 0;
+  auto decoded = decode_with(input, opt.limits, [&](const ImageView& v) {
+    const auto tr = Clock::now();
+    Image img = resize(v, stored.width, stored.height);
+    resize_ms = ms_since(tr);
+    return img;
+  });
+  if (!decoded) return decoded.error();
+  c.ms.resize = resize_ms;
+  c.ms.decode = ms_since(t) - resize_ms;
+
+  t = Clock::now();
+  Image img = apply_orientation(std::move(decoded.value().image), c.orientation);
+  c.ms.orient = ms_since(t);
+
+  t = Clock::now();
+  if (!redactions.empty()) {
+    auto r = redact(img, redactions);
+    if (!r) return r.error();
+  }
+  c.ms.redact = ms_since(t);
+
+  // An input that already fits is the upper bound for the output.
+  // (A PNG becomes a JPEG whatever its size: there the bound does not apply.)
+  const bool input_fits = L.format == Format::jpeg && c.source_width <= max_edge && c.source_height <= max_edge &&
+                          (opt.max_bytes == 0 || input.size() <= opt.max_bytes);
+  BudgetOptions budget;
+  budget.max_bytes = opt.max_bytes;
+  budget.max_quality = std::clamp(opt.quality, 1, 100);
+  budget.min_quality = std::min(budget.min_quality, budget.max_quality);
+  BudgetOptions bounded = budget;
+  if (input_fits) bounded.max_bytes = input.size();
+
+  t = Clock::now();
+  const bool may_pass = input_fits && L.format == Format::jpeg && L.components != 4 && c.orientation == 1 &&
+                        redactions.empty();
+  std::vector<uint8_t> stripped;
+  if (may_pass) stripped = strip_jpeg_metadata(input);
+  auto enc = encode_within(view(img), bounded);
+  // A tiny rotated JPEG may not fit its own size once turned: then the
+  // resident's budget is the bound (the input itself would be sideways).
+  if (!enc && input_fits && !may_pass) enc = encode_within(view(img), budget);
+  if (!enc && stripped.empty()) return enc.error();
+  if (enc && (stripped.empty() || enc.value().bytes.size() <= stripped.size())) {
+    c.jpeg = std::move(enc.value().bytes);
+    c.quality = enc.value().quality;
+    c.width = enc.value().width;
+    c.height = enc.value().height;
+    c.encode_attempts = enc.value().attempts;
+  } else {
+    c.jpeg = std::move(stripped);
+    c.passthrough = true;
+    c.width = img.width;
+    c.height = img.height;
+    if (enc) c.encode_attempts = enc.value().attempts;
+  }
+  c.ms.encode = ms_since(t);
+
+  t = Clock::now();
+  c.hash_hex = content_hash_hex(c.jpeg);
+  c.ms.hash = ms_since(t);
+  c.ms.total = ms_since(t0);
+  return c;
+}
+
+}  // namespace civic::media
