@@ -56,6 +56,7 @@ if(NOT CIVIC_CORE_ONLY)
     # Debian's libimgui.a carries the GLFW and OpenGL3 backends already.
     add_library(civic_imgui INTERFACE)
     target_include_directories(civic_imgui SYSTEM INTERFACE /usr/include/imgui /usr/include/imgui/backends)
-    target_link_libraries(civic_imgui INTERFACE /usr/lib/x86_64-linux-gnu/libimgui.a)
+    # It is built against Debian's shared stb (stb_truetype, stb_rect_pack): link that too.
+    target_link_libraries(civic_imgui INTERFACE /usr/lib/x86_64-linux-gnu/libimgui.a stb)
   endif()
 endif()

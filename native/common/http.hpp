@@ -1,0 +1,60 @@
+// native/common/http.hpp — native HTTP for app::HttpRequest effects (libcurl).
+//  [x] GET/POST/PUT/PATCH/DELETE/HEAD with headers and a body
+//  [x] connect and total timeouts; body cap (api::kMaxResponseBytes + 1, so
+//      core's parsers report api.too_large instead of us truncating silently)
+//  [x] a worker pool: completions are queued and handed to the UI thread
+//  [ ] HTTP/2 multiplexing, proxies beyond libcurl's environment defaults
+// Status 0 in HttpDone means no reply; `error` then carries libcurl's words.
+#pragma once
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "core/app/effect.hpp"
+#include "core/app/event.hpp"
+
+namespace civic::native {
+
+struct HttpOptions {
+  long connect_timeout_ms = 5000;
+  long timeout_ms = 30000;
+};
+
+// Blocking: performs one request on the calling thread. `cancel`, when given,
+// aborts the transfer as soon as it turns true.
+app::HttpDone http_perform(const app::HttpRequest& req, const HttpOptions& opt = {},
+                           const std::atomic<bool>* cancel = nullptr);
+
+// Runs requests on a few worker threads. submit() and poll() are called from
+// the UI thread; `on_done` (optional) runs on a worker right after a reply is
+// queued — the kiosk uses it to wake its event loop (glfwPostEmptyEvent).
+class HttpExecutor {
+ public:
+  explicit HttpExecutor(HttpOptions opt = {}, int workers = 4, std::function<void()> on_done = {});
+  ~HttpExecutor();   // cancels what is in flight and joins the workers
+  HttpExecutor(const HttpExecutor&) = delete;
+  HttpExecutor& operator=(const HttpExecutor&) = delete;
+
+  void submit(app::HttpRequest req);
+  std::vector<app::HttpDone> poll();           // everything finished since the last call
+  bool wait(int timeout_ms);                   // until something finished (or timeout)
+  size_t in_flight() const;
+
+ private:
+  void run();
+  HttpOptions opt_;
+  std::function<void()> on_done_;
+  mutable std::mutex mu_;
+  std::condition_variable work_cv_, done_cv_;
+  std::deque<app::HttpRequest> queue_;
+  std::vector<app::HttpDone> done_;
+  size_t busy_ = 0;
+  std::atomic<bool> stop_{false};
+  std::vector<std::thread> threads_;
+};
+
+}  // namespace civic::native

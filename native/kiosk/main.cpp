@@ -1,0 +1,293 @@
+// native/kiosk/main.cpp — civic-kiosk: the service-hall kiosk.
+// Platform: GLFW window (fullscreen by default) + OpenGL 3.3 core, Dear ImGui
+// with Debian's imgui_impl_glfw / imgui_impl_opengl3, libcurl for HTTP.
+//  [x] fullscreen on the primary monitor, --windowed for development
+//  [x] renders only when something changed: input, a reply, a running
+//      animation (a held finger, a blinking caret); otherwise sleeps in
+//      glfwWaitEventsTimeout
+//  [x] large-text mode by default; language from --lang
+//  [x] automation channel (control.hpp) and screenshots for tests
+//  [ ] on-screen keyboard, sessions with inactivity wipe, receipts (issue 9)
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <chrono>
+#include <cstdio>
+#include <deque>
+#include <nlohmann/json.hpp>
+
+#include "core/app/update.hpp"
+#include "core/i18n/messages.hpp"
+#include "native/common/effects.hpp"
+#include "native/common/paths.hpp"
+#include "native/kiosk/control.hpp"
+#include "native/kiosk/options.hpp"
+#include "native/kiosk/screenshot.hpp"
+#include "ui/ui.hpp"
+
+namespace civic::kiosk {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+bool g_input = false;   // set by GLFW callbacks: something to redraw for
+
+void note_input() { g_input = true; }
+
+void install_input_callbacks(GLFWwindow* w) {
+  // Installed before ImGui's, which chain to these.
+  glfwSetCursorPosCallback(w, [](GLFWwindow*, double, double) { note_input(); });
+  glfwSetMouseButtonCallback(w, [](GLFWwindow*, int, int, int) { note_input(); });
+  glfwSetScrollCallback(w, [](GLFWwindow*, double, double) { note_input(); });
+  glfwSetKeyCallback(w, [](GLFWwindow*, int, int, int, int) { note_input(); });
+  glfwSetCharCallback(w, [](GLFWwindow*, unsigned) { note_input(); });
+  glfwSetWindowSizeCallback(w, [](GLFWwindow*, int, int) { note_input(); });
+  glfwSetWindowFocusCallback(w, [](GLFWwindow*, int) { note_input(); });
+  glfwSetCursorEnterCallback(w, [](GLFWwindow*, int) { note_input(); });
+}
+
+void reply(const std::string& cmd, bool ok, const std::string& error = {}, const std::string& nodes_json = {}) {
+  nlohmann::json j = {{"ok", ok}, {"cmd", cmd}};
+  if (!error.empty()) j["error"] = error;
+  std::string line = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  if (!nodes_json.empty()) {
+    line.pop_back();
+    line += ",\"nodes\":" + nodes_json + "}";
+  }
+  std::printf("%s\n", line.c_str());
+  std::fflush(stdout);
+}
+
+bool node_has_text(const std::string& text) {
+  for (const auto& n : ui::semantic_nodes())
+    if (n.name.find(text) != std::string::npos || n.value.find(text) != std::string::npos) return true;
+  return false;
+}
+
+struct Kiosk {
+  Options opt;
+  GLFWwindow* window = nullptr;
+  app::State state;
+  std::deque<app::Event> events;   // queued by the UI during a frame, applied after it
+  native::HttpExecutor* http = nullptr;
+  native::Platform platform;
+  Control control;
+  std::optional<Command> current;  // the automation command being carried out
+  Clock::time_point deadline;
+  int frames_left = 2;             // frames still to draw (ImGui settles in two)
+  std::string pending_screenshot;
+  bool first_shot_done = false;
+  int exit_code = 0;
+  bool quit = false;
+
+  void apply(const app::Event& e) { native::run_effects(platform, app::update(state, e)); }
+
+  void frame() {
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    ui::draw(state, [this](const app::Event& e) { events.push_back(e); });
+    ImGui::Render();
+    int fw, fh;
+    glfwGetFramebufferSize(window, &fw, &fh);
+    glViewport(0, 0, fw, fh);
+    glClearColor(0.96f, 0.97f, 0.97f, 1.f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (!pending_screenshot.empty() && events.empty() && frames_left <= 1) {
+      bool ok = save_screenshot(pending_screenshot, fw, fh);
+      if (current && current->verb == "screenshot") finish(ok, ok ? "" : "cannot write " + pending_screenshot);
+      pending_screenshot.clear();
+    }
+    glfwSwapBuffers(window);
+    std::uint64_t before = state.revision;
+    while (!events.empty()) {
+      app::Event e = std::move(events.front());
+      events.pop_front();
+      apply(e);
+    }
+    if (state.revision != before) frames_left = std::max(frames_left, 2);
+  }
+
+  void finish(bool ok, const std::string& error = {}, const std::string& nodes = {}) {
+    reply(current->line, ok, error, nodes);
+    if (!ok && !opt.script.empty()) {
+      exit_code = 3;
+      quit = true;
+    }
+    current.reset();
+  }
+
+  // Starts or advances the current automation command; true when it needs frames.
+  void step_control() {
+    if (!current) {
+      current = control.next();
+      if (!current) return;
+      deadline = Clock::now() + std::chrono::milliseconds(15000);
+      const auto& a = current->args;
+      if ((current->verb == "wait" && a.size() > 1) || (current->verb == "wait-idle" && !a.empty()))
+        deadline = Clock::now() + std::chrono::milliseconds(std::atoi(a.back().c_str()));
+      const std::string& v = current->verb;
+      if (v == "tap" || v == "type") {
+        if (a.empty() || !ui::find_node(a[0])) return finish(false, "no such node: " + (a.empty() ? "" : a[0]));
+        if (v == "tap") ui::activate(a[0]);
+        else ui::set_text(a[0], current->rest);
+        frames_left = std::max(frames_left, 1);
+        return;   // completes after the next frame (see tick)
+      }
+      if (v == "screenshot") {
+        if (a.empty()) return finish(false, "screenshot needs a file");
+        pending_screenshot = a[0];
+        frames_left = std::max(frames_left, 2);
+        return;
+      }
+      if (v == "dump") return finish(true, {}, ui::semantic_nodes_json());
+      if (v == "resize") {
+        if (a.size() != 2) return finish(false, "resize needs W H");
+        glfwSetWindowSize(window, std::atoi(a[0].c_str()), std::atoi(a[1].c_str()));
+        frames_left = std::max(frames_left, 2);
+        return finish(true);
+      }
+      if (v == "quit") {
+        quit = true;
+        return finish(true);
+      }
+      if (v != "wait" && v != "wait-text" && v != "wait-idle") return finish(false, "unknown command: " + v);
+      return;
+    }
+  }
+
+  // After a frame: complete commands whose condition now holds.
+  void after_frame() {
+    if (!current) return;
+    const std::string& v = current->verb;
+    if (v == "tap" || v == "type") {
+      if (frames_left == 0 || events.empty()) finish(true);
+    } else if (v == "wait") {
+      if (!current->args.empty() && ui::find_node(current->args[0])) finish(true);
+    } else if (v == "wait-text") {
+      if (node_has_text(current->rest)) finish(true);
+    } else if (v == "wait-idle") {
+      if (http->in_flight() == 0 && events.empty() && frames_left == 0) finish(true);
+    }
+    if (current && Clock::now() > deadline && v != "screenshot") finish(false, "timed out: " + current->line);
+  }
+
+  bool animating() const { return ImGui::GetIO().MouseDown[0] || ImGui::GetIO().WantTextInput; }
+
+  int run() {
+    while (!quit && !glfwWindowShouldClose(window)) {
+      bool busy = frames_left > 0 || current.has_value() || !control.empty();
+      if (busy) glfwPollEvents();
+      else if (animating()) glfwWaitEventsTimeout(0.25);   // caret blink, drag
+      else glfwWaitEventsTimeout(5.0);
+      if (g_input) {
+        g_input = false;
+        frames_left = std::max(frames_left, 2);
+      }
+      for (auto& done : http->poll()) apply(done);   // request ids tell update() what each was for
+      if (state.revision != drawn_revision) frames_left = std::max(frames_left, 2);
+      step_control();
+      if (frames_left > 0 || animating()) {
+        frame();
+        drawn_revision = state.revision;
+        if (frames_left > 0) frames_left--;
+      }
+      after_frame();
+      if (!opt.screenshot.empty() && !first_shot_done && http->in_flight() == 0 && frames_left == 0 &&
+          state.catalog.phase != app::Phase::loading) {
+        first_shot_done = true;
+        pending_screenshot = opt.screenshot;
+        frames_left = 2;
+        shot_then_quit = true;
+      } else if (shot_then_quit && pending_screenshot.empty()) {
+        quit = true;
+      }
+      if (current && !busy) std::this_thread::yield();
+    }
+    return exit_code;
+  }
+  std::uint64_t drawn_revision = ~0ull;
+  bool shot_then_quit = false;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string error;
+  auto opt = parse_options(argc, argv, &error);
+  if (!opt) {
+    std::fprintf(stderr, "civic-kiosk: %s\n", error.c_str());
+    return 2;
+  }
+  if (!glfwInit()) {
+    std::fprintf(stderr, "civic-kiosk: %s\n", std::string(tr(opt->lang, "kiosk.no_display")).c_str());
+    return 1;
+  }
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+  glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+  glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+  std::string title(tr(opt->lang, "app.title"));
+  GLFWwindow* window = nullptr;
+  GLFWmonitor* monitor = opt->windowed ? nullptr : glfwGetPrimaryMonitor();
+  if (monitor) {
+    const GLFWvidmode* mode = glfwGetVideoMode(monitor);
+    window = glfwCreateWindow(mode->width, mode->height, title.c_str(), monitor, nullptr);
+  } else {
+    window = glfwCreateWindow(opt->width, opt->height, title.c_str(), nullptr, nullptr);
+  }
+  if (!window) {
+    std::fprintf(stderr, "civic-kiosk: %s\n", std::string(tr(opt->lang, "kiosk.no_gl")).c_str());
+    glfwTerminate();
+    return 1;
+  }
+  glfwMakeContextCurrent(window);
+  glfwSwapInterval(1);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  install_input_callbacks(window);
+  ImGui_ImplGlfw_InitForOpenGL(window, true);
+  ImGui_ImplOpenGL3_Init("#version 330 core");
+
+  float sx = 1, sy = 1;
+  glfwGetWindowContentScale(window, &sx, &sy);
+  ui::Presentation pres;
+  pres.dpi_scale = opt->dpi > 0 ? opt->dpi : sx;
+  pres.large_text = opt->large_text;
+  pres.high_contrast = opt->high_contrast;
+  pres.kiosk = true;
+  std::string font = opt->font.empty() ? native::exe_dir() + "/../fonts/civic-cjk.ttf" : opt->font;
+  if (!ui::setup(pres, font))
+    std::fprintf(stderr, "civic-kiosk: %s\n", format(opt->lang, "kiosk.no_font", {{"path", font}}).c_str());
+
+  {
+    native::HttpExecutor http({}, 4, [] { glfwPostEmptyEvent(); });
+    Kiosk k;
+    k.opt = *opt;
+    k.window = window;
+    k.http = &http;
+    k.platform.http = &http;
+    if (opt->control) k.control.start_stdin([] { glfwPostEmptyEvent(); });
+    if (!opt->script.empty() && !k.control.load_script(opt->script)) {
+      std::fprintf(stderr, "civic-kiosk: cannot read %s\n", opt->script.c_str());
+      return 2;
+    }
+    k.apply(app::Started{opt->server, opt->lang, app::Settings{opt->large_text, opt->high_contrast}});
+    int rc = k.run();
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return rc;
+  }
+}
+
+}  // namespace civic::kiosk
+
+int main(int argc, char** argv) { return civic::kiosk::main(argc, argv); }
