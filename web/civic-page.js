@@ -1,0 +1,270 @@
+// web/civic-page.js — the page side of the web shell, loaded before civic.js.
+// Three jobs, kept out of index.html so the CSP needs no 'unsafe-inline':
+//  1. Module: starts the CJK font download while the wasm compiles.
+//  2. The text agent: a hidden <textarea> that holds DOM focus whenever the
+//     ImGui UI wants text, so phones open their keyboard, IMEs (pinyin)
+//     compose into it, paste works; committed text goes to the wasm side.
+//  3. The accessible layer: real elements (button, textbox, checkbox,
+//     heading, status, alert) mirroring civic::ui::semantic_nodes(), placed
+//     over the canvas, so screen readers, keyboard users and tests
+//     (getByRole) can read and operate the app. window.civic exposes them.
+// Limits: at most MAX_NODES elements are mirrored (a runaway UI cannot grow
+// the DOM without bound); names and values are set as text, never as HTML.
+'use strict';
+
+(function () {
+  const MAX_NODES = 2000;
+  const SENTINEL = ' ';   // the agent always holds one char, so Backspace on a virtual keyboard still fires `input`
+
+  // ---- 1. Module ---------------------------------------------------------
+  const fontUrl = 'fonts/civic-cjk.ttf';
+  const font = fetch(fontUrl).then((r) => {
+    if (!r.ok) throw new Error('HTTP ' + r.status + ' for ' + fontUrl);
+    return r.arrayBuffer();
+  });
+  font.catch(() => {});   // handled by the wasm side (civic_request_font)
+
+  const Module = (window.Module = window.Module || {});
+  Module.civicFont = font;
+  Module.print = (s) => console.log(s);
+  Module.printErr = (s) => console.warn(s);
+
+  let ready = false;
+  let readyResolve;
+  const readyPromise = new Promise((r) => (readyResolve = r));
+
+  // ---- 2. the text agent -------------------------------------------------
+  const agent = document.getElementById('civic-text-agent');
+  let composing = false;
+  let wanted = false;
+
+  function resetAgent() {
+    agent.value = SENTINEL;
+    agent.setSelectionRange(1, 1);
+  }
+  function sendText(s) {
+    if (!s || !Module._civic_agent_text) return;
+    const n = Module.lengthBytesUTF8(s) + 1;
+    const p = Module._malloc(n);
+    Module.stringToUTF8(s, p, n);
+    Module._civic_agent_text(p);
+    Module._free(p);
+  }
+  function tapKey(code) {
+    if (Module._civic_agent_key) Module._civic_agent_key(code);
+  }
+
+  agent.addEventListener('compositionstart', () => { composing = true; });
+  agent.addEventListener('compositionend', (e) => {
+    composing = false;
+    sendText(e.data);
+    resetAgent();
+  });
+  agent.addEventListener('input', (e) => {
+    if (composing || e.isComposing) return;
+    const t = e.inputType || '';
+    if (t.startsWith('delete')) {
+      if (agent.value.length < SENTINEL.length) tapKey(t === 'deleteContentForward' ? 46 : 8);
+    } else if (t === 'insertLineBreak' || t === 'insertParagraph') {
+      tapKey(13);
+    } else {
+      const v = agent.value.startsWith(SENTINEL) ? agent.value.slice(SENTINEL.length) : agent.value;
+      sendText(v);
+    }
+    resetAgent();
+  });
+  agent.addEventListener('paste', (e) => {
+    e.preventDefault();
+    const s = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
+    sendText(s);
+  });
+
+  // The node of the textbox the caret is in: its id hints the keyboard.
+  let caret = { x: 0, y: 0 };
+  let nodes = [];
+  function fieldAtCaret() {
+    for (const n of nodes)
+      if (n.role === 'textbox' && caret.x >= n.x - 2 && caret.x <= n.x + n.w + 2 && caret.y >= n.y - 2 && caret.y <= n.y + n.h + 2)
+        return n;
+    return null;
+  }
+  // inputmode / enterkeyhint from the field's semantic id (ui/ names fields
+  // after what they hold: ".../phone", ".../email", ".../number").
+  function hintFor(n) {
+    const id = n ? n.id.toLowerCase() : '';
+    if (/phone|tel|mobile/.test(id)) return { mode: 'tel', enter: 'next', type: 'tel' };
+    if (/email/.test(id)) return { mode: 'email', enter: 'next', type: 'email' };
+    if (/number|count|amount|age/.test(id)) return { mode: 'decimal', enter: 'next', type: 'number' };
+    if (/search/.test(id)) return { mode: 'search', enter: 'search', type: 'search' };
+    if (/description|note|text|comment/.test(id)) return { mode: 'text', enter: 'enter', type: 'text' };
+    return { mode: 'text', enter: 'done', type: 'text' };
+  }
+
+  Module.civicTextAgent = {
+    // Called by the wasm side inside the tap/click gesture (imgui_impl_html5).
+    want(on) {
+      wanted = on;
+      if (on) {
+        const n = fieldAtCaret();
+        const h = hintFor(n);
+        agent.setAttribute('inputmode', h.mode);
+        agent.setAttribute('enterkeyhint', h.enter);
+        agent.setAttribute('aria-label', n ? n.name : '');
+        agent.dataset.field = n ? n.id : '';
+        resetAgent();
+        agent.focus({ preventScroll: true });
+      } else if (document.activeElement === agent) {
+        agent.blur();
+      }
+    },
+    // ImGui's caret position (CSS px): the IME's candidate window opens here.
+    place(x, y) {
+      caret = { x, y };
+      agent.style.transform = 'translate(' + Math.round(x) + 'px,' + Math.round(y) + 'px)';
+    },
+    get wanted() { return wanted; },
+  };
+
+  // ---- 3. the accessible layer -------------------------------------------
+  const layer = document.getElementById('civic-a11y');
+  const elements = new Map();   // node id -> element
+  let dpr = 1;
+
+  function call(fn, id, text) {
+    if (!Module[fn]) return;
+    const args = [id].concat(text === undefined ? [] : [text]);
+    const ptrs = args.map((s) => {
+      const n = Module.lengthBytesUTF8(s) + 1;
+      const p = Module._malloc(n);
+      Module.stringToUTF8(s, p, n);
+      return p;
+    });
+    Module[fn].apply(null, ptrs);
+    ptrs.forEach((p) => Module._free(p));
+  }
+
+  function tagFor(role) {
+    switch (role) {
+      case 'button': return ['button', null];
+      case 'link': return ['a', null];
+      case 'textbox': return ['input', null];
+      case 'checkbox': return ['input', null];
+      case 'heading': return ['h2', null];
+      case 'status': return ['div', 'status'];
+      case 'alert': return ['div', 'alert'];
+      default: return ['div', role || null];
+    }
+  }
+
+  function create(n) {
+    const [tag, role] = tagFor(n.role);
+    const el = document.createElement(tag);
+    el.dataset.role = n.role;
+    if (role) el.setAttribute('role', role);
+    if (n.role === 'button') {
+      el.type = 'button';
+      el.addEventListener('click', () => call('_civic_a11y_activate', el.dataset.id));
+    } else if (n.role === 'link') {
+      el.href = '#';
+      el.addEventListener('click', (e) => {
+        e.preventDefault();
+        call('_civic_a11y_activate', el.dataset.id);
+      });
+    } else if (n.role === 'checkbox') {
+      el.type = 'checkbox';
+      el.addEventListener('change', () => call('_civic_a11y_activate', el.dataset.id));
+    } else if (n.role === 'textbox') {
+      el.type = hintFor(n).type === 'number' ? 'text' : hintFor(n).type;
+      el.setAttribute('inputmode', hintFor(n).mode);
+      el.addEventListener('input', () => call('_civic_a11y_set_text', el.dataset.id, el.value));
+    }
+    if (n.role === 'status') el.setAttribute('aria-live', 'polite');
+    return el;
+  }
+
+  function update(el, n) {
+    el.dataset.id = n.id;
+    if (n.role === 'textbox') {
+      el.setAttribute('aria-label', n.name);
+      if (document.activeElement !== el && el.value !== n.value) el.value = n.value;
+    } else if (n.role === 'checkbox') {
+      el.setAttribute('aria-label', n.name);
+      el.checked = !!n.checked;
+    } else if (el.textContent !== n.name) {
+      el.textContent = n.name;
+    }
+    el.disabled = !!n.disabled && (n.role === 'button' || n.role === 'textbox' || n.role === 'checkbox');
+    if (n.invalid) el.setAttribute('aria-invalid', 'true');
+    else el.removeAttribute('aria-invalid');
+    const s = el.style;
+    s.left = n.x + 'px';
+    s.top = n.y + 'px';
+    s.width = Math.max(1, n.w) + 'px';
+    s.height = Math.max(1, n.h) + 'px';
+  }
+
+  Module.civicPage = {
+    // Called by the wasm side after a frame whose nodes changed.
+    publish(json, ratio, lang) {
+      dpr = ratio || 1;
+      let raw;
+      try { raw = JSON.parse(json); } catch (e) { return; }
+      if (!Array.isArray(raw)) return;
+      // Rectangles arrive in framebuffer px as rect: [x, y, w, h]; the DOM wants CSS px.
+      nodes = raw.slice(0, MAX_NODES).map((n) => {
+        const r = Array.isArray(n.rect) ? n.rect : [n.x, n.y, n.w, n.h];
+        return {
+          id: String(n.id || ''), role: String(n.role || ''), name: String(n.name || ''), value: String(n.value || ''),
+          disabled: !!n.disabled, invalid: !!n.invalid, checked: !!n.checked,
+          x: (+r[0] || 0) / dpr, y: (+r[1] || 0) / dpr, w: (+r[2] || 0) / dpr, h: (+r[3] || 0) / dpr,
+        };
+      });
+      if (lang && document.documentElement.lang !== lang) document.documentElement.lang = lang;
+      const seen = new Set();
+      let prev = null;
+      for (const n of nodes) {
+        if (!n.id || seen.has(n.id)) continue;
+        seen.add(n.id);
+        let el = elements.get(n.id);
+        if (el && el.dataset.role !== n.role) {
+          el.remove();
+          el = null;
+        }
+        if (!el) {
+          el = create(n);
+          elements.set(n.id, el);
+        }
+        update(el, n);
+        // DOM order is reading and Tab order: keep it the UI's order.
+        const want = prev ? prev.nextSibling : layer.firstChild;
+        if (want !== el) layer.insertBefore(el, want);
+        prev = el;
+      }
+      for (const [id, el] of elements) {
+        if (!seen.has(id)) {
+          el.remove();
+          elements.delete(id);
+        }
+      }
+      if (!ready) {
+        ready = true;
+        readyResolve();
+      }
+    },
+    fatal(what) {
+      const box = document.getElementById('civic-fatal');
+      box.textContent = what === 'webgl2'
+        ? '此浏览器无法显示 Civic Desk（需要 WebGL 2）。 This browser cannot show Civic Desk (WebGL 2 is needed).'
+        : String(what);
+      box.classList.add('shown');
+    },
+  };
+
+  // ---- window.civic: for tests, benchmarks and curious residents ---------
+  window.civic = {
+    nodes: () => nodes.map((n) => Object.assign({}, n)),
+    ready: () => readyPromise,
+    framesDrawn: () => (Module._civic_frames_drawn ? Module._civic_frames_drawn() : 0),
+    textAgent: () => agent,
+  };
+})();

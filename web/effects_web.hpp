@@ -1,0 +1,21 @@
+// web/effects_web.hpp — carries out core's app::Effects with the browser's
+// own facilities and queues their outcomes as app::Events. Completions never
+// call update() directly: the main loop drains the queue between frames, so
+// core sees one event at a time on the one thread (DESIGN.md: no locks).
+#pragma once
+#include <deque>
+#include <vector>
+
+#include "core/app/effect.hpp"
+#include "core/app/event.hpp"
+
+namespace civic::web {
+
+// Starts each effect (HTTP via fetch()); returns at once.
+void run_effects(const std::vector<app::Effect>& effects);
+
+// Events that completed since the last call, oldest first.
+std::deque<app::Event> take_completions();
+bool has_completions();
+
+}  // namespace civic::web

@@ -1,0 +1,264 @@
+// web/main.cpp — the browser shell of Civic Desk: frame loop, WebGL2 context,
+// fonts, and the bridge between core's update() and the page.
+//
+// Shell checklist (the same entry points as native/kiosk: init, frame, effects):
+//  [X] WebGL2 context (emscripten_webgl_create_context, majorVersion 2) with
+//      imgui_impl_opengl3 (GLSL ES 3.00) and our html5.h platform backend.
+//  [X] emscripten_set_main_loop on requestAnimationFrame; a frame is drawn
+//      only when something changed (input, a completed effect, a dispatched
+//      event, resize, inertia) plus two settling frames; idle = no GL work.
+//  [X] Server base from <meta name="civic-server">, else same origin +
+//      /open311/v2/; language from ?lang=, else navigator.languages (zh-CN
+//      when none we speak).
+//  [X] CJK font fetched by the page while wasm compiles, written to MEMFS,
+//      then ui::setup(); no frame is drawn before it (no tofu flash).
+//  [X] Semantic nodes published to the page's accessible DOM layer after any
+//      frame that changed them; DOM actions come back as ui::activate/set_text.
+//  [X] Text agent: focused inside the tap/click that activated a text field.
+//  [X] Counters for the budget benchmark (frames drawn, first frame marks).
+//  [ ] Font atlas re-rasterised when devicePixelRatio changes (zoom): the UI
+//      rescales sizes at once, glyphs stay at the first ratio's raster.
+#include <GLES3/gl3.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <deque>
+#include <string>
+
+#include "core/app/update.hpp"
+#include "imgui_impl_html5.h"
+#include "effects_web.hpp"
+#include "ui/ui.hpp"
+
+namespace {
+
+using namespace civic;
+
+constexpr const char* kCanvas = "#canvas";
+constexpr const char* kFontPath = "/civic-cjk.ttf";
+constexpr int kSettleFrames = 2;   // ImGui lays out new content over two frames
+
+struct Shell {
+  app::State state;
+  std::deque<app::Event> ui_events;   // dispatched while drawing; applied before the next frame
+  EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
+  bool fonts_ready = false;
+  bool first_frame_marked = false, interactive_marked = false;
+  std::uint64_t drawn_revision = ~std::uint64_t(0);
+  int settle = kSettleFrames;
+  std::uint64_t frames_drawn = 0;
+  std::string published_nodes;
+  Lang published_lang = Lang::en;
+  bool agent_wanted = false;
+  bool in_frame = false;
+};
+Shell* g_shell = nullptr;
+
+void dispatch(const app::Event& e) { g_shell->ui_events.push_back(e); }
+
+void apply(const app::Event& e) { web::run_effects(app::update(g_shell->state, e)); }
+
+// Applies every queued completion and UI event, one at a time, in order.
+void drain() {
+  for (auto& e : web::take_completions()) apply(e);
+  while (!g_shell->ui_events.empty()) {
+    app::Event e = std::move(g_shell->ui_events.front());
+    g_shell->ui_events.pop_front();
+    apply(e);
+  }
+}
+
+bool needs_frame() {
+  Shell& s = *g_shell;
+  if (!s.fonts_ready) return false;
+  return s.settle > 0 || ImGui_ImplHtml5_WantsFrame() || web::has_completions() || !s.ui_events.empty() ||
+         s.state.revision != s.drawn_revision;
+}
+
+EM_JS(void, civic_publish, (const char* nodes_json, float dpr, const char* lang), {
+  if (Module.civicPage) Module.civicPage.publish(UTF8ToString(nodes_json), dpr, UTF8ToString(lang));
+});
+EM_JS(void, civic_agent_want, (bool want), {
+  if (Module.civicTextAgent) Module.civicTextAgent.want(want);
+});
+EM_JS(void, civic_mark, (const char* name), {
+  if (typeof performance !== 'undefined' && performance.mark) performance.mark(UTF8ToString(name));
+});
+
+void publish() {
+  Shell& s = *g_shell;
+  std::string nodes = ui::semantic_nodes_json();
+  if (nodes == s.published_nodes && s.state.lang == s.published_lang) return;
+  s.published_nodes = std::move(nodes);
+  s.published_lang = s.state.lang;
+  civic_publish(s.published_nodes.c_str(), ImGui_ImplHtml5_PixelRatio(), std::string(lang_tag(s.state.lang)).c_str());
+}
+
+void draw_frame() {
+  Shell& s = *g_shell;
+  if (s.in_frame) return;
+  s.in_frame = true;
+  drain();
+  s.drawn_revision = s.state.revision;
+  if (s.settle > 0) s.settle--;
+
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplHtml5_NewFrame();
+  if (ImGui_ImplHtml5_TakeResized()) {
+    ui::presentation().dpi_scale = ImGui_ImplHtml5_PixelRatio();
+    s.settle = kSettleFrames;
+  }
+  ImGuiIO& io = ImGui::GetIO();
+  ImGui::NewFrame();
+  ui::draw(s.state, dispatch);
+  ImGui::Render();
+
+  emscripten_webgl_make_context_current(s.gl);
+  glViewport(0, 0, int(io.DisplaySize.x), int(io.DisplaySize.y));
+  glClearColor(0.957f, 0.965f, 0.973f, 1.f);   // the theme's background, under ImGui's windows
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  s.frames_drawn++;
+  if (!s.ui_events.empty()) s.settle = kSettleFrames;
+
+  publish();
+  if (!s.first_frame_marked) {
+    s.first_frame_marked = true;
+    civic_mark("civic-first-frame");
+  }
+  if (!s.interactive_marked && s.state.catalog.phase == app::Phase::ready) {
+    s.interactive_marked = true;
+    civic_mark("civic-first-interactive");
+  }
+  s.in_frame = false;
+}
+
+void tick() {
+  if (needs_frame()) draw_frame();
+}
+
+// Inside the DOM event that ended a tap or click: run the frames that apply
+// it, then open or close the keyboard while the gesture still counts.
+void run_frames_now() {
+  if (!g_shell->fonts_ready || g_shell->in_frame) return;
+  for (int i = 0; i < 4 && ImGui_ImplHtml5_WantsFrame(); i++) draw_frame();
+  draw_frame();   // io.WantTextInput is decided at the start of the frame after a click
+  bool want = ImGui::GetIO().WantTextInput;
+  if (want != g_shell->agent_wanted) {
+    g_shell->agent_wanted = want;
+    civic_agent_want(want);
+  }
+}
+
+EM_JS(void, civic_request_font, (const char* url), {
+  const p = Module.civicFont || fetch(UTF8ToString(url)).then((r) => {
+    if (!r.ok) throw new Error('HTTP ' + r.status);
+    return r.arrayBuffer();
+  });
+  p.then((buf) => {
+     const bytes = new Uint8Array(buf);
+     const ptr = _malloc(bytes.length);
+     HEAPU8.set(bytes, ptr);
+     _civic_font_bytes(ptr, bytes.length);
+     _free(ptr);
+   }).catch((e) => {
+    console.warn('civic: font not loaded (' + e + '); using the built-in Latin font');
+    _civic_font_bytes(0, 0);
+  });
+});
+
+EM_JS(char*, civic_page_config, (), {
+  const meta = document.querySelector('meta[name="civic-server"]');
+  let server = meta && meta.content ? meta.content : "";
+  if (!server) server = location.origin + '/open311/v2/';
+  const q = new URLSearchParams(location.search).get('lang');
+  const lang = q || (navigator.languages && navigator.languages.join(',')) || navigator.language || "";
+  const s = server + '\n' + lang;
+  const n = lengthBytesUTF8(s) + 1;
+  const p = _malloc(n);
+  stringToUTF8(s, p, n);
+  return p;
+});
+
+}  // namespace
+
+extern "C" {
+
+// The font's bytes (or none, when it could not be fetched).
+EMSCRIPTEN_KEEPALIVE void civic_font_bytes(const unsigned char* bytes, int len) {
+  bool have = false;
+  if (bytes && len > 0) {
+    if (std::FILE* f = std::fopen(kFontPath, "wb")) {
+      have = std::fwrite(bytes, 1, std::size_t(len), f) == std::size_t(len);
+      std::fclose(f);
+    }
+  }
+  ui::Presentation p;
+  p.dpi_scale = ImGui_ImplHtml5_PixelRatio();
+  ui::setup(p, have ? kFontPath : "");
+  g_shell->fonts_ready = true;
+  g_shell->settle = kSettleFrames;
+}
+
+// The accessible DOM layer: a real button was pressed, a real field edited.
+EMSCRIPTEN_KEEPALIVE void civic_a11y_activate(const char* id) {
+  ui::activate(id);
+  g_shell->settle = kSettleFrames;
+}
+EMSCRIPTEN_KEEPALIVE void civic_a11y_set_text(const char* id, const char* text) {
+  ui::set_text(id, text);
+  g_shell->settle = kSettleFrames;
+}
+
+// The text agent: committed text (typed, IME composition end, paste) and
+// synthesized key taps.
+EMSCRIPTEN_KEEPALIVE void civic_agent_text(const char* utf8) { ImGui_ImplHtml5_AddText(utf8); }
+EMSCRIPTEN_KEEPALIVE void civic_agent_key(int dom_key_code) { ImGui_ImplHtml5_TapKey(dom_key_code); }
+
+// For the budget benchmark: frames drawn since start.
+EMSCRIPTEN_KEEPALIVE double civic_frames_drawn() { return g_shell ? double(g_shell->frames_drawn) : 0; }
+
+}  // extern "C"
+
+int main() {
+  g_shell = new Shell();
+
+  EmscriptenWebGLContextAttributes attrs;
+  emscripten_webgl_init_context_attributes(&attrs);
+  attrs.majorVersion = 2;
+  attrs.minorVersion = 0;
+  attrs.alpha = EM_FALSE;
+  attrs.depth = EM_FALSE;
+  attrs.stencil = EM_FALSE;
+  attrs.antialias = EM_FALSE;   // ImGui anti-aliases its own shapes
+  attrs.premultipliedAlpha = EM_TRUE;
+  attrs.preserveDrawingBuffer = EM_FALSE;
+  g_shell->gl = emscripten_webgl_create_context(kCanvas, &attrs);
+  if (g_shell->gl <= 0) {
+    EM_ASM({ if (Module.civicPage) Module.civicPage.fatal('webgl2'); });
+    return 1;
+  }
+  emscripten_webgl_make_context_current(g_shell->gl);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGui_ImplHtml5_Init(kCanvas, civic::web::Html5Hooks{run_frames_now});
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+
+  char* cfg = civic_page_config();
+  std::string config(cfg);
+  std::free(cfg);
+  auto nl = config.find('\n');
+  app::Started started;
+  started.server_base = config.substr(0, nl);
+  started.lang = parse_lang(nl == std::string::npos ? "" : config.substr(nl + 1));
+  apply(started);   // the catalogue request runs while the font downloads
+
+  civic_request_font("fonts/civic-cjk.ttf");
+  emscripten_set_main_loop(tick, 0, false);
+  return 0;
+}
