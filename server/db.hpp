@@ -1,0 +1,83 @@
+// server/db.hpp — a small RAII layer over SQLite 3 for civic-server.
+// One connection per Db, opened in WAL mode with foreign keys on. SQLite is
+// used in serialized threading mode, but civic-server still funnels every
+// statement through Db::lock() so a transaction (check idempotency key, take
+// the next ticket number, insert) is atomic with respect to other requests.
+// Durability: WAL + synchronous=NORMAL survives kill -9 of the process with
+// nothing acknowledged lost (the WAL is in the OS page cache before COMMIT
+// returns); only a power cut can drop the last transactions. --sync full
+// (Options::sync_full) trades throughput for that too.
+#pragma once
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace civic::server {
+
+class Stmt {
+ public:
+  Stmt(sqlite3* db, std::string_view sql);
+  ~Stmt();
+  Stmt(const Stmt&) = delete;
+  Stmt& operator=(const Stmt&) = delete;
+
+  bool ok() const { return stmt_ != nullptr; }
+  Stmt& bind(int i, std::string_view text);
+  Stmt& bind(int i, int64_t v);
+  Stmt& bind(int i, double v);
+  Stmt& bind_null(int i);
+  Stmt& bind_opt(int i, const std::optional<double>& v);
+  // SQLITE_ROW -> true; SQLITE_DONE or an error -> false (see error()).
+  bool step();
+  bool done_ok() const { return rc_ == SQLITE_DONE || rc_ == SQLITE_ROW; }
+  std::string text(int col) const;
+  int64_t integer(int col) const;
+  double real(int col) const;
+  bool is_null(int col) const;
+  std::string error() const;
+
+ private:
+  sqlite3* db_ = nullptr;
+  sqlite3_stmt* stmt_ = nullptr;
+  int rc_ = SQLITE_OK;
+};
+
+class Db {
+ public:
+  // Opens (creating) path; error() says why when !ok().
+  explicit Db(const std::string& path, bool sync_full = false);
+  ~Db();
+  Db(const Db&) = delete;
+  Db& operator=(const Db&) = delete;
+
+  bool ok() const { return db_ != nullptr; }
+  const std::string& error() const { return error_; }
+  sqlite3* handle() { return db_; }
+  // Runs one or more statements without results; false + error() on failure.
+  bool exec(std::string_view sql);
+  std::unique_lock<std::recursive_mutex> lock() { return std::unique_lock(mutex_); }
+  std::string last_error() const;
+
+ private:
+  sqlite3* db_ = nullptr;
+  std::string error_;
+  std::recursive_mutex mutex_;
+};
+
+// BEGIN IMMEDIATE ... COMMIT, rolled back unless commit() was called.
+class Transaction {
+ public:
+  explicit Transaction(Db& db);
+  ~Transaction();
+  bool commit();
+
+ private:
+  Db& db_;
+  bool open_ = false;
+};
+
+}  // namespace civic::server

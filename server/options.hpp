@@ -1,0 +1,32 @@
+// server/options.hpp — civic-server's command line (a stable interface:
+// scripts and tests rely on it).
+//   civic-server [--port N] [--host H] [--db FILE] [--web DIR] [--media DIR]
+//                [--cors ORIGIN] [--rate-limit N] [--api-key K]... [--sync full]
+//   civic-server staff ... (staff_cli.hpp)
+#pragma once
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace civic::server {
+
+struct Options {
+  int port = 8080;                   // $PORT when set
+  std::string host = "127.0.0.1";    // loopback unless told otherwise
+  std::string db = "var/civic.db";
+  std::string web = "build/web";
+  std::string media = "var/media";
+  std::string cors;                  // allowed Origin; empty = CORS off
+  int rate_limit = 120;              // writes (POST) per minute per client; 0 = off
+  int read_rate_limit = 1200;        // reads per minute per client; 0 = off
+  std::vector<std::string> api_keys; // when non-empty, POST /requests.json needs one of them
+  bool sync_full = false;            // SQLite synchronous=FULL (survive power loss)
+  size_t max_body = 1u << 20;        // bytes per request body (413 beyond)
+  int threads = 96;                  // worker threads (one per open connection)
+};
+
+// Parses argv (without the program name and without a leading "staff").
+// Returns an empty string on success, else what is wrong.
+std::string parse_options(const std::vector<std::string>& args, Options& out);
+
+}  // namespace civic::server

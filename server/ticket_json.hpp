@@ -1,0 +1,15 @@
+// server/ticket_json.hpp — a ticket as GeoReport v2 JSON (GET /requests)
+// plus the Civic fields (status_detail, department, SLA state, rating).
+// Personal fields (name, phone, e-mail) never appear in public answers;
+// the staff API adds them (with_personal).
+#pragma once
+#include "server/catalogue.hpp"
+#include "server/tickets.hpp"
+
+namespace civic::server {
+
+json ticket_json(const Ticket& t, const Catalogue& c, Lang lang, int64_t now, bool with_personal = false);
+// "on_time" | "overdue": open tickets against now, closed ones against when they closed.
+std::string sla_state(const Ticket& t, int64_t now);
+
+}  // namespace civic::server
