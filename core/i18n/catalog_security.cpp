@@ -31,8 +31,8 @@ constexpr Message kTable[] = {
     {"crypto.pins_unreadable", "已记录的服务器密钥文件无法读取，未作任何更改", "The pinned server keys file cannot be read; nothing was changed."},
     {"crypto.at_rest_not_opened", "加密数据无法打开（密钥已丢弃或数据被改动）", "Encrypted data cannot be opened (the key was discarded or the data altered)."},
     {"crypto.at_rest_too_large", "要加密保存的数据过大", "The data to store encrypted is too large."},
-    {"security.forbidden_department", "无权查看其他部门工单的个人信息", "Staff may not read personal details of another department's tickets."},
-    {"security.personal_unavailable", "该工单没有可查看的个人信息", "This ticket has no personal details to show."},
+    {"security.forbidden_department", "无权查看其他部门（{department}）工单的个人信息，此次访问已记录", "Staff may not read personal details of another department's ({department}) tickets; this attempt was logged."},
+    {"security.admin_only", "只有全部门管理令牌可以执行此操作", "Only an all-departments staff token may do this."},
 };
 }  // namespace
 
