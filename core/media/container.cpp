@@ -78,6 +78,20 @@ Result<Layout> walk_jpeg(std::span<const uint8_t> b, std::vector<uint8_t>* out, 
       if (L.width == 0 || L.height == 0) return make_error("media.bad_dimensions", "jpeg: zero size");
       have_sof = true;
       if (stop_at_frame) return L;
+    } else if (m == 0xC4) {
+      // DHT: each table is Tc/Th, 16 counts, then that many symbols; at most
+      // 256 symbols per table (T.81 B.2.4.2). stb_image 2.27 trusts the
+      // counts and overruns its 257-byte size table, so this walk is its guard.
+      size_t at = 0;
+      while (at < plen) {
+        if (plen - at < 17) return make_error("media.corrupt", "jpeg: short DHT");
+        const uint8_t tc_th = payload[at];
+        if ((tc_th >> 4) > 1 || (tc_th & 15) > 3) return make_error("media.corrupt", "jpeg: DHT class/id");
+        size_t symbols = 0;
+        for (int i = 1; i <= 16; ++i) symbols += payload[at + i];
+        if (symbols > 256 || plen - at - 17 < symbols) return make_error("media.corrupt", "jpeg: DHT counts");
+        at += 17 + symbols;
+      }
     } else if (m == 0xE1 && L.exif.empty() && plen >= 6 && std::memcmp(payload, "Exif\0\0", 6) == 0) {
       L.exif = b.subspan(pos + 2 + 6, plen - 6);
     } else if (m == 0xEE && plen >= 12 && std::memcmp(payload, "Adobe", 5) == 0) {

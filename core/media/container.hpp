@@ -9,6 +9,8 @@
 // hierarchical and 12-bit JPEGs are named and refused. A JPEG must reach its
 // EOI marker and a PNG its IEND chunk, or it is reported as truncated.
 // Only the first EXIF block (JPEG APP1 "Exif\0\0", PNG eXIf) is returned.
+// Huffman tables (DHT) are validated here (<= 256 symbols each, within the
+// segment) because stb_image 2.27 does not check them (found by fuzzing).
 #pragma once
 #include <cstdint>
 #include <span>

@@ -84,6 +84,16 @@ Bytes png_header(uint32_t w, uint32_t h) {
   b.insert(b.end(), {0, 0, 0, 0, 'I', 'E', 'N', 'D', 0xAE, 0x42, 0x60, 0x82});
   return b;
 }
+// A Huffman table claiming 510 symbols (the limit is 256): stb_image 2.27
+// would write past its size table; the container walk must refuse it.
+Bytes jpeg_bad_huffman() {
+  Bytes b = {0xFF, 0xD8, 0xFF, 0xC4, 0x02, 0x01, 0x00, 255, 255};  // length 2 + 17 + 510
+  b.resize(b.size() + 14, 0);
+  b.resize(b.size() + 510, 1);
+  const Bytes tail = jpeg_header(8, 8);
+  b.insert(b.end(), tail.begin() + 2, tail.end());
+  return b;
+}
 Bytes text(const char* s) { return Bytes(s, s + std::strlen(s)); }
 Bytes prefix(const Bytes& b, size_t n) { return Bytes(b.begin(), b.begin() + std::min(n, b.size())); }
 }  // namespace
@@ -118,6 +128,7 @@ TEST_CASE("malformed and refused inputs get clear errors") {
       {"arithmetic JPEG is named", jpeg_header(8, 8, 0xC9), "media.unsupported_format", "JPEG (arithmetic coding)"},
       {"lossless JPEG is named", jpeg_header(8, 8, 0xC3), "media.unsupported_format", "JPEG (lossless)"},
       {"JPEG header without scan data", jpeg_header(8, 8), "media.corrupt", nullptr},
+      {"Huffman table with 510 symbols (stb 2.27 overrun)", jpeg_bad_huffman(), "media.corrupt", nullptr},
   };
   for (const Row& r : rows) {
     SUBCASE(r.name) {
