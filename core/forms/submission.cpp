@@ -2,6 +2,8 @@
 #include "core/forms/submission.hpp"
 
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 #include "core/forms/validators.hpp"
 
@@ -61,21 +63,28 @@ Submission check_submission(const api::ServiceDefinition& definition, const api:
   s.state.service_code = s.schema.service_code;
   s.state.fields.resize(s.schema.fields.size());
 
+  // One lookup per POST field, whatever the number of fields or attributes.
+  std::unordered_map<std::string_view, size_t> index;
+  for (size_t k = 0; k < s.schema.fields.size(); ++k) index.emplace(s.schema.fields[k].id, k);
+  auto find = [&](std::string_view key) -> int {
+    auto it = index.find(key);
+    return it == index.end() ? -1 : static_cast<int>(it->second);
+  };
   std::set<std::string> seen;
+  Location& where = s.state.fields[static_cast<size_t>(find("location"))].value.location;
   auto location = [&](const std::string& key) -> std::string* {
-    Location& l = s.state.fields[static_cast<size_t>(field_index(s.schema, "location"))].value.location;
-    if (key == "lat") return &l.lat;
-    if (key == "long") return &l.lon;
-    if (key == "address_string") return &l.address;
-    if (key == "address_id") return &l.place_id;
+    if (key == "lat") return &where.lat;
+    if (key == "long") return &where.lon;
+    if (key == "address_string") return &where.address;
+    if (key == "address_id") return &where.place_id;
     return nullptr;
   };
 
   for (const auto& [key, value] : fields) {
-    int i = field_index(s.schema, key);
+    int i = find(key);
     bool list_form = false;
     if (i < 0 && key.size() > 2 && key.compare(key.size() - 2, 2, "[]") == 0) {
-      i = field_index(s.schema, std::string_view(key).substr(0, key.size() - 2));
+      i = find(std::string_view(key).substr(0, key.size() - 2));
       list_form = i >= 0;
     }
     std::string name = list_form ? key.substr(0, key.size() - 2) : key;
@@ -102,7 +111,7 @@ Submission check_submission(const api::ServiceDefinition& definition, const api:
       v.text = value;
     }
   }
-  if (int m = field_index(s.schema, "media"); m >= 0)
+  if (int m = find("media"); m >= 0)
     s.state.fields[static_cast<size_t>(m)].value.attachments = attachments;
 
   for (size_t i = 0; i < s.schema.fields.size(); ++i) recheck(s.state, s.schema, i);

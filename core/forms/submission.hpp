@@ -29,6 +29,9 @@
 //    first_name) is checked like first_name when present;
 //  - "anonymous" is a Civic extension; without allow_anonymous it is ignored,
 //    and then contact details are required as usual.
+// Limits: the decoded body is the caller's to cap (bytes); any number of
+// fields costs one hash lookup each; each value meets validators.hpp's
+// limits; a multivaluelist takes at most 1,000 keys (forms.choice_invalid).
 // Errors: structural ones first (in the order of the fields), then one per
 // failing field in schema order — the same ids form_errors() gives the client.
 #pragma once

@@ -25,6 +25,9 @@ Gb classify(char32_t c) {
   if (c == '\n') return Gb::lf;
   if (c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0x2028 || c == 0x2029) return Gb::control;
   if (c < 0x300) return (c == 0xA9 || c == 0xAE) ? Gb::pict : Gb::other;
+  // CJK Unified Ideographs (and Extension A): most of what residents type here,
+  // and no marks, jamo or pictographs among them.
+  if (c >= 0x3400 && c <= 0x9FFF) return Gb::other;
   if (c == 0x200D) return Gb::zwj;
   if (c == 0x200C || (c >= 0xFF9E && c <= 0xFF9F) || (c >= 0x1F3FB && c <= 0x1F3FF) ||
       (c >= 0xE0020 && c <= 0xE007F) || is_combining_mark(c))
