@@ -10,6 +10,7 @@
 #include <sodium.h>
 
 #include "core/crypto/encoding.hpp"
+#include "core/forms/schema.hpp"
 #include "core/i18n/messages.hpp"
 #include "server/form_fields.hpp"
 #include "server/router.hpp"
@@ -64,6 +65,14 @@ HttpResponse capabilities(Context& ctx, const HttpRequest& req, const Captures&)
       {"status_detail", {{"values", json::array()}}},
       {"staff", {{"url", base + "civic/staff/requests.json"}, {"auth", "Bearer"}}},
       {"anonymous", {{"field", "anonymous"}}},
+      {"uploads",
+       {{"url", base + "uploads"},
+        {"protocol", "tus 1.0.0"},
+        {"extensions", json::array({"creation", "checksum"})},
+        {"checksum_algorithms", json::array({"sha256"})},
+        {"max_bytes", 20u << 20},
+        {"max_files", 9},
+        {"types", forms::FormOptions{}.attachment_types}}},
   };
   for (auto s : kStatuses) ext["status_detail"]["values"].push_back(std::string(s));
   json limits = {{"max_body_bytes", ctx.options.max_body},

@@ -83,6 +83,7 @@ int serve(const std::vector<std::string>& args) {
   add_request_routes(router);
   add_staff_routes(router);
   add_extension_routes(router);
+  add_upload_routes(router);
 
   Lang lang = console_lang();
   int rc = run_http(ctx, router, [&](int port) {

@@ -21,7 +21,7 @@ struct Options {
   int read_rate_limit = 1200;        // reads per minute per client; 0 = off
   std::vector<std::string> api_keys; // when non-empty, POST /requests.json needs one of them
   bool sync_full = false;            // SQLite synchronous=FULL (survive power loss)
-  size_t max_body = 1u << 20;        // bytes per request body (413 beyond)
+  size_t max_body = 2u << 20;        // bytes per request body (413 beyond); a tus chunk is 1 MiB
   int threads = 96;                  // worker threads (one per open connection)
 };
 

@@ -36,5 +36,6 @@ void add_catalogue_routes(Router& r);
 void add_request_routes(Router& r);
 void add_staff_routes(Router& r);
 void add_extension_routes(Router& r);
+void add_upload_routes(Router& r);
 
 }  // namespace civic::server

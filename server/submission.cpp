@@ -21,6 +21,8 @@ const std::map<std::string, size_t> kServerKeys = {
     {"api_key", 256},    {"service_code", 128}, {"jurisdiction_id", 128}, {"device_id", 128},
     {"account_id", 128}, {"media_url", 2048},   {"sealed_personal", 4096}, {"locale", 35}};
 
+constexpr size_t kMaxMedia = 9;  // core/forms FormOptions::max_attachments
+
 bool is_attribute_key(const std::string& k) {
   return k.rfind("attribute[", 0) == 0 && (k.back() == ']') && k.size() > 11;
 }
@@ -59,7 +61,12 @@ ParsedSubmission parse_submission(const Context& ctx, const HttpRequest& req) {
     if (!valid_text(v)) return reject(400, k, "server.bad_utf8", {{"field", k}});
     auto cap = kServerKeys.find(k);
     if (cap != kServerKeys.end()) {
-      if (++seen[k] > 1) return reject(400, k, "server.duplicate_field", {{"field", k}});
+      if (k == "media_url") {  // one per attachment (Civic clients send several)
+        if (++seen[k] > static_cast<int>(kMaxMedia))
+          return reject(400, k, "server.too_many_media", {{"max", std::to_string(kMaxMedia)}});
+      } else if (++seen[k] > 1) {
+        return reject(400, k, "server.duplicate_field", {{"field", k}});
+      }
       if (v.size() > cap->second)
         return reject(400, k, "server.field_too_long", {{"field", k}, {"max", std::to_string(cap->second)}});
     } else if (!kFormKeys.count(k) && !is_attribute_key(k)) {
@@ -79,9 +86,12 @@ ParsedSubmission parse_submission(const Context& ctx, const HttpRequest& req) {
   const CatalogueService* service = ctx.catalogue.find(*code);
   if (!service) return reject(400, "service_code", "server.unknown_service", {{"code", *code}});
 
-  const std::string* media = first(fields, "media_url");
-  if (media && !media->empty() && !api::is_http_url(*media))
-    return reject(400, "media_url", "server.bad_media_url");
+  std::vector<std::string> media;
+  for (const auto& [k, v] : fields)
+    if (k == "media_url" && !v.empty()) {
+      if (!api::is_http_url(v)) return reject(400, "media_url", "server.bad_media_url");
+      media.push_back(v);
+    }
 
   // Sealed personal fields (Civic extension) stand in for the plain ones.
   if (const std::string* sealed = first(fields, "sealed_personal"); sealed && !sealed->empty()) {
@@ -145,7 +155,9 @@ ParsedSubmission parse_submission(const Context& ctx, const HttpRequest& req) {
     t.email.clear();
   }
   t.attributes_json = dump(attrs);
-  if (media) t.media_url = *media;
+  // GeoReport v2 has one media_url; further ones travel space-separated
+  // (a space cannot occur in a URL), the first stays the GeoReport value.
+  for (size_t i = 0; i < media.size(); ++i) t.media_url += (i ? " " : "") + media[i];
   if (const std::string* d = first(fields, "device_id")) t.device_id = *d;
   if (const std::string* a = first(fields, "account_id")) t.account_id = *a;
   t.locale = std::string(lang_tag(lang));

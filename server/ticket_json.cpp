@@ -11,6 +11,21 @@ std::string sla_state(const Ticket& t, int64_t now) {
   return at <= t.sla_deadline ? "on_time" : "overdue";
 }
 
+namespace {
+// Stored space-separated (submission.cpp); GeoReport's media_url is the first.
+json media_list(const std::string& stored) {
+  json out = json::array();
+  size_t pos = 0;
+  while (pos < stored.size()) {
+    size_t sp = stored.find(' ', pos);
+    if (sp == std::string::npos) sp = stored.size();
+    if (sp > pos) out.push_back(stored.substr(pos, sp - pos));
+    pos = sp + 1;
+  }
+  return out;
+}
+}  // namespace
+
 json ticket_json(const Ticket& t, const Catalogue& c, Lang lang, int64_t now, bool with_personal) {
   const CatalogueService* s = c.find(t.service_code);
   const Text* dept = c.department(t.department);
@@ -30,7 +45,8 @@ json ticket_json(const Ticket& t, const Catalogue& c, Lang lang, int64_t now, bo
             {"zipcode", t.zipcode},
             {"lat", t.lat ? json(*t.lat) : json(nullptr)},
             {"long", t.lon ? json(*t.lon) : json(nullptr)},
-            {"media_url", t.media_url},
+            {"media_url", t.media_url.substr(0, t.media_url.find(' '))},
+            {"media_urls", media_list(t.media_url)},
             // Civic extensions.
             {"status_detail", t.status},
             {"status_label", std::string(tr(lang, "server.status." + t.status))},

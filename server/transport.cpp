@@ -43,7 +43,8 @@ void add_common_headers(const Context& ctx, const HttpRequest& req, HttpResponse
   std::string origin = req.header("origin");
   if (!allowed.empty() && (allowed == "*" || origin == allowed)) {
     res.set_header("Access-Control-Allow-Origin", allowed == "*" ? "*" : origin);
-    res.set_header("Access-Control-Expose-Headers", "Retry-After, Location");
+    res.set_header("Access-Control-Expose-Headers",
+                   "Retry-After, Location, Tus-Resumable, Upload-Offset, Upload-Length, Idempotent-Replayed");
     res.set_header("Vary", "Origin");
   }
 }
@@ -56,10 +57,18 @@ HttpResponse handle(Context& ctx, const Router& router, const HttpRequest& req) 
     res.status = 204;
     res.content_type.clear();
     if (!ctx.options.cors.empty()) {
-      res.set_header("Access-Control-Allow-Methods", "GET, POST, HEAD, OPTIONS");
+      res.set_header("Access-Control-Allow-Methods", "GET, POST, HEAD, PATCH, OPTIONS");
       res.set_header("Access-Control-Allow-Headers",
-                     "Content-Type, Accept-Language, Authorization, Idempotency-Key, Last-Event-ID");
+                     "Content-Type, Accept-Language, Authorization, Idempotency-Key, Last-Event-ID, "
+                     "Tus-Resumable, Upload-Length, Upload-Metadata, Upload-Offset, Upload-Checksum");
       res.set_header("Access-Control-Max-Age", "600");
+    }
+    if (req.path.rfind("/open311/v2/uploads", 0) == 0) {  // tus 1.0.0 discovery
+      res.set_header("Tus-Resumable", "1.0.0");
+      res.set_header("Tus-Version", "1.0.0");
+      res.set_header("Tus-Extension", "creation,checksum");
+      res.set_header("Tus-Checksum-Algorithm", "sha256");
+      res.set_header("Tus-Max-Size", std::to_string(20u << 20));
     }
   } else if (is_api(req.path)) {
     RateLimiter& limiter = is_write(req.method) ? ctx.write_limit : ctx.read_limit;

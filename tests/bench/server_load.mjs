@@ -13,7 +13,7 @@
 //     ids> for --seconds; prints batches/s and p50/p99/max.
 import http from 'node:http';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import path from 'node:path';
 
@@ -43,6 +43,7 @@ async function startServer() {
     child.on('exit', (c) => reject(new Error(`civic-server exited ${c}`)));
   });
   return {
+    pid: child.pid,
     base: `${url.replace(/\/$/, '')}/open311/v2/`,
     stop: async () => {
       child.kill('SIGTERM');
@@ -72,7 +73,16 @@ function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
+// CPU seconds the server has used (user + system), from /proc; the figure
+// that does not depend on what else the machine is doing.
+function serverCpu(pid) {
+  if (!pid) return NaN;
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;  // utime + stime, in clock ticks (USER_HZ = 100)
+}
+
 async function drive(name, makeRequest, check) {
+  const cpu0 = serverCpu(server.pid);
   const latencies = [];
   let errors = 0;
   const end = performance.now() + seconds * 1000;
@@ -93,6 +103,10 @@ async function drive(name, makeRequest, check) {
   console.log(`${name}: ${latencies.length} in ${elapsed.toFixed(1)} s = ${f(latencies.length / elapsed)}/s ` +
     `with ${clients} clients; latency p50 ${f(percentile(latencies, 50))} ms, p99 ${f(percentile(latencies, 99))} ms, ` +
     `max ${f(latencies[latencies.length - 1])} ms; errors ${errors}`);
+  const cpu = serverCpu(server.pid) - cpu0;
+  if (!Number.isNaN(cpu))
+    console.log(`  server CPU ${cpu.toFixed(2)} s = ${(cpu * 1000 / latencies.length).toFixed(3)} ms per request ` +
+      `(${f(latencies.length / cpu)} requests per CPU-second)`);
 }
 
 const server = opt('url') ? { base: opt('url'), stop: async () => {} } : await startServer();
