@@ -13,12 +13,13 @@ std::span<const Message> catalog_api();       // catalog_api.cpp: server and net
 std::span<const Message> catalog_cli();       // catalog_cli.cpp: the civic command line
 std::span<const Message> catalog_media();     // catalog_media.cpp: photos, decoding, compression
 std::span<const Message> catalog_ui();        // catalog_ui.cpp: the resident's screens
+std::span<const Message> catalog_server();    // catalog_server.cpp: civic-server errors, notices, console
 std::span<const Message> catalog_security();  // catalog_security.cpp: keys, sealed fields, receipts
 std::span<const Message> catalog_forms();     // catalog_forms.cpp: the concern form, its verdicts
 std::span<const Message> catalog_tracking();  // catalog_tracking.cpp: timelines, SLA, outbox
 
 inline std::vector<std::span<const Message>> catalog_tables() {
-  return {catalog_common(), catalog_api(), catalog_cli(), catalog_media(), catalog_ui(), catalog_security(), catalog_forms(), catalog_tracking()};
+  return {catalog_common(), catalog_api(), catalog_cli(), catalog_media(), catalog_ui(), catalog_security(), catalog_forms(), catalog_tracking(), catalog_server()};
 }
 
 }  // namespace civic
