@@ -41,6 +41,30 @@ Gb classify(char32_t c) {
   return Gb::other;
 }
 
+// Indic_Conjunct_Break (UAX #29 GB9c, Unicode 15.1): a virama ("linker")
+// joins the consonants on both sides into one conjunct, as in क्ष.
+bool incb_linker(char32_t c) {
+  return c == 0x94D || c == 0x9CD || c == 0xACD || c == 0xB4D || c == 0xC4D || c == 0xD4D;
+}
+
+bool incb_consonant(char32_t c) {
+  struct R { char32_t a, b; };
+  static constexpr R kRanges[] = {
+      {0x915, 0x939}, {0x958, 0x95F}, {0x978, 0x97F},                                    // Devanagari
+      {0x995, 0x9A8}, {0x9AA, 0x9B0}, {0x9B2, 0x9B2}, {0x9B6, 0x9B9}, {0x9DC, 0x9DD},
+      {0x9DF, 0x9DF}, {0x9F0, 0x9F1},                                                    // Bengali
+      {0xA95, 0xAA8}, {0xAAA, 0xAB0}, {0xAB2, 0xAB3}, {0xAB5, 0xAB9}, {0xAF9, 0xAF9},  // Gujarati
+      {0xB15, 0xB28}, {0xB2A, 0xB30}, {0xB32, 0xB33}, {0xB35, 0xB39}, {0xB5C, 0xB5D},
+      {0xB5F, 0xB5F}, {0xB71, 0xB71},                                                    // Oriya
+      {0xC15, 0xC28}, {0xC2A, 0xC39}, {0xC58, 0xC5A},                                    // Telugu
+      {0xD15, 0xD3A},                                                                    // Malayalam
+  };
+  if (c < 0x915 || c > 0xD3A) return false;
+  for (const R& r : kRanges)
+    if (c >= r.a && c <= r.b) return true;
+  return false;
+}
+
 }  // namespace
 
 size_t count_graphemes(std::string_view s) {
@@ -48,6 +72,7 @@ size_t count_graphemes(std::string_view s) {
   Gb prev = Gb::control;
   bool cluster_is_pict = false;  // the open cluster started with a pictograph (GB11)
   size_t ri_run = 0;             // regional indicators in a row (GB12/13 pair them)
+  int conjunct = 0;              // GB9c: 1 after a consonant (+ extends), 2 once a linker followed
   for (size_t i = 0; i < s.size();) {
     Utf8Step st = utf8_decode(s, i);
     i += st.len;
@@ -64,7 +89,11 @@ size_t count_graphemes(std::string_view s) {
       else if (cur == Gb::extend || cur == Gb::zwj) join = true;                          // GB9, GB9a
       else if (prev == Gb::zwj && cur == Gb::pict && cluster_is_pict) join = true;        // GB11
       else if (prev == Gb::ri && cur == Gb::ri && ri_run % 2 == 1) join = true;           // GB12, GB13
+      else if (conjunct == 2 && st.ok && incb_consonant(st.cp)) join = true;             // GB9c
     }
+    if (st.ok && incb_consonant(st.cp)) conjunct = 1;
+    else if (st.ok && incb_linker(st.cp)) conjunct = conjunct ? 2 : 0;
+    else if (cur != Gb::extend && cur != Gb::zwj) conjunct = 0;
     if (!join) {
       ++count;
       cluster_is_pict = cur == Gb::pict;

@@ -8,7 +8,9 @@
 //  [x] emoji ZWJ sequences (pictograph ZWJ pictograph ...)
 //  [x] regional-indicator pairs (flags), CR LF
 //  [x] Hangul jamo: L+ V+ T*, LV/LVT syllables + V/T
-//  [ ] Prepend characters and Indic conjuncts (UAX #29 GB9b, GB9c) count apart
+//  [x] Indic conjuncts: consonant + virama + consonant (Unicode 15.1 GB9c)
+//  [ ] Prepend characters (GB9b) count apart; a spacing mark between a
+//      pictograph and a ZWJ still lets the next pictograph join (GB11)
 // Limits: any length, one linear pass, no allocation. Invalid UTF-8 bytes
 // count one each (callers reject invalid UTF-8 before counting anyway).
 #pragma once
