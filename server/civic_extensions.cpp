@@ -24,9 +24,11 @@ namespace {
 constexpr int kReopenWindowDays = 30;
 constexpr size_t kMaxUpdates = 1000;
 
-json event_json(const EventRow& e, const Catalogue& c, Lang lang) {
+// sla_hours: the ticket's service SLA when known (0 = unknown); a submitted
+// or reopened event then carries the deadline it started.
+json event_json(const EventRow& e, const Catalogue& c, Lang lang, int sla_hours = 0) {
   const Text* dept = c.department(e.department);
-  return {{"update_id", std::to_string(e.id)},
+  json j = {{"update_id", std::to_string(e.id)},
           {"service_request_id", e.request_id},
           {"status", std::string(mysociety_status(e.status))},
           {"updated_datetime", iso8601(e.created_at)},
@@ -39,6 +41,10 @@ json event_json(const EventRow& e, const Catalogue& c, Lang lang) {
           {"status_label", std::string(tr(lang, "server.status." + e.status))},
           {"department", e.department},
           {"agency_responsible", dept ? dept->in(lang) : e.department}};
+  if (sla_hours > 0 && (e.type == "submitted" || e.type == "reopened"))
+    j["sla_deadline"] = iso8601(e.created_at + static_cast<int64_t>(sla_hours) * 3600);
+  if (e.type == "rated" && e.note.size() == 1 && e.note[0] >= '1' && e.note[0] <= '5') j["rating"] = e.note[0] - '0';
+  return j;
 }
 
 HttpResponse capabilities(Context& ctx, const HttpRequest& req, const Captures&) {
@@ -133,12 +139,14 @@ std::optional<int64_t> parse_after(const std::string& s) {
 }
 
 HttpResponse timeline(Context& ctx, const HttpRequest& req, const Captures& caps) {
-  if (!get_ticket(*ctx.db, caps[0])) return error_response(req, 404, "server.not_found", {{"what", caps[0]}});
+  auto ticket = get_ticket(*ctx.db, caps[0]);
+  if (!ticket) return error_response(req, 404, "server.not_found", {{"what", caps[0]}});
+  const CatalogueService* svc = ctx.catalogue.find(ticket->service_code);
   auto after = parse_after(req.query_value("after"));
   if (!after) return error_response(req, 400, "server.bad_form");
   json out = json::array();
   for (const auto& e : events_after(*ctx.db, *after, caps[0], kMaxUpdates))
-    out.push_back(event_json(e, ctx.catalogue, req.lang()));
+    out.push_back(event_json(e, ctx.catalogue, req.lang(), svc ? svc->sla_hours : 0));
   return json_response(out);
 }
 
