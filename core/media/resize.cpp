@@ -96,20 +96,16 @@ Axis make_axis(int in_size, double step, int out_size, double (*kernel)(double),
   return a;
 }
 
-// dst (n results, 3 channels) = axis applied to src (3 channels).
-inline void filter_row(const Axis& a, const float* src, float* dst, int n) {
+// dst (n results) = axis applied to src. Pixels are 4 floats (R, G, B,
+// unused) so that one tap is one 4-wide multiply-add the compiler vectorises.
+inline void filter_row(const Axis& a, const float* __restrict src, float* __restrict dst, int n) {
   for (int x = 0; x < n; ++x) {
     const float* w = a.weights.data() + static_cast<size_t>(x) * a.taps;
-    const float* s = src + 3 * static_cast<size_t>(a.first[x]);
-    float r = 0, g = 0, b = 0;
-    for (int t = 0, c = a.count[x]; t < c; ++t) {
-      r += w[t] * s[3 * t];
-      g += w[t] * s[3 * t + 1];
-      b += w[t] * s[3 * t + 2];
-    }
-    dst[3 * x] = r;
-    dst[3 * x + 1] = g;
-    dst[3 * x + 2] = b;
+    const float* s = src + 4 * static_cast<size_t>(a.first[x]);
+    float acc[4] = {0, 0, 0, 0};
+    for (int t = 0, c = a.count[x]; t < c; ++t)
+      for (int ch = 0; ch < 4; ++ch) acc[ch] += w[t] * s[4 * t + ch];
+    for (int ch = 0; ch < 4; ++ch) dst[4 * x + ch] = acc[ch];
   }
 }
 
@@ -127,12 +123,13 @@ struct VerticalPass {
   void rows_ready(int last_row, Emit&& emit) {
     const int n_out = static_cast<int>(axis.first.size());
     while (next < n_out && axis.first[next] + axis.count[next] - 1 <= last_row) {
+      float* __restrict a = acc.data();
       std::fill(acc.begin(), acc.end(), 0.f);
       const float* w = axis.weights.data() + static_cast<size_t>(next) * axis.taps;
       for (int t = 0; t < axis.count[next]; ++t) {
         const float wt = w[t];
-        const float* r = slot(axis.first[next] + t);
-        for (int i = 0; i < width3; ++i) acc[i] += wt * r[i];
+        const float* __restrict r = slot(axis.first[next] + t);
+        for (int i = 0; i < width3; ++i) a[i] += wt * r[i];
       }
       emit(next, acc.data());
       ++next;
@@ -171,10 +168,11 @@ Image resize(const ImageView& src, int dw, int dh) {
   const double rx = static_cast<double>(sw) / k / dw, ry = static_cast<double>(sh) / k / dh;
   const Axis ax2 = make_axis(iw, rx, dw, lanczos3, 3, std::max(rx, 1.0));
   const Axis ay2 = make_axis(ih, ry, dh, lanczos3, 3, std::max(ry, 1.0));
-  VerticalPass v2(ay2, dw * 3);
+  VerticalPass v2(ay2, dw * 4);
   auto emit_out = [&](int row, const float* values) {
     uint8_t* o = out.rgb.data() + static_cast<size_t>(row) * dw * 3;
-    for (int i = 0; i < dw * 3; ++i) o[i] = encode_srgb(T, values[i]);
+    for (int x = 0; x < dw; ++x)
+      for (int ch = 0; ch < 3; ++ch) o[3 * x + ch] = encode_srgb(T, values[4 * x + ch]);
   };
   // An intermediate row is ready: filter it across, then down when possible.
   auto push_mid = [&](int j, const float* values) {
@@ -182,10 +180,16 @@ Image resize(const ImageView& src, int dw, int dh) {
     v2.rows_ready(j, emit_out);
   };
 
-  std::vector<float> linear(static_cast<size_t>(sw) * 3);
+  std::vector<float> linear(static_cast<size_t>(sw) * 4, 0.f);
   auto to_linear = [&](int y) {
-    const uint8_t* row = src.rgb + static_cast<size_t>(y) * sw * 3;
-    for (int i = 0; i < sw * 3; ++i) linear[i] = T.to_linear[row[i]];
+    const uint8_t* __restrict row = src.rgb + static_cast<size_t>(y) * sw * 3;
+    float* __restrict l = linear.data();
+    const float* __restrict lut = T.to_linear.data();
+    for (int x = 0; x < sw; ++x, row += 3, l += 4) {
+      l[0] = lut[row[0]];
+      l[1] = lut[row[1]];
+      l[2] = lut[row[2]];
+    }
   };
   if (k == 1) {
     for (int y = 0; y < sh && v2.next < dh; ++y) {
@@ -196,7 +200,7 @@ Image resize(const ImageView& src, int dw, int dh) {
   }
   const Axis ax1 = make_axis(sw, k, iw, tent, 1, k);
   const Axis ay1 = make_axis(sh, k, ih, tent, 1, k);
-  VerticalPass v1(ay1, iw * 3);
+  VerticalPass v1(ay1, iw * 4);
   for (int y = 0; y < sh && v2.next < dh; ++y) {
     to_linear(y);
     filter_row(ax1, linear.data(), v1.slot(y), iw);

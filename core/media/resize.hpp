@@ -1,12 +1,13 @@
 // core/media/resize.hpp — downscaling photos without aliasing, in linear light.
 //
-// Method: the sRGB bytes are converted to linear light, averaged over k x k
-// boxes (k = the whole part of the scale factor, so a 48 MP photo is reduced
-// in one cheap pass), then resampled to the exact size with a Lanczos-3
-// filter widened by the remaining factor (1..2), and converted back to sRGB.
-// Streaming: source rows are consumed in order and only a ring of filtered
-// rows is kept, so the extra memory is about (6 + 2 x remaining factor) x
-// destination width x 12 bytes, whatever the source size.
+// Method: the sRGB bytes are converted to linear light, reduced by k (the
+// whole part of the scale factor) with a tent filter of radius k — nearly as
+// cheap as a k x k box, but without a box's moire on fine detail — then
+// resampled to the exact size with a Lanczos-3 filter widened by the
+// remaining factor (1..2), and converted back to sRGB.
+// Streaming: source rows are consumed in order; kept are one source row, a
+// ring of 2k+1 pre-shrunk rows and a ring of up to 13 filtered rows, all as
+// 4 floats per pixel: under 1 MB extra for 48 MP -> 2048, whatever the source.
 #pragma once
 #include "core/media/image.hpp"
 
