@@ -145,6 +145,11 @@ test('CLI: civic-server staff --db moves a ticket; --server with a token too', a
   const bad = await cli(['--db', srv.db, 'update', t.service_request_id, '--status', 'accepted']);
   assert.equal(bad.code, 1);
   assert.match(bad.err, /cannot become/);
+  const list = await cli(['--db', srv.db, 'list', '--status', 'closed', '--json']);
+  assert.equal(list.code, 0, list.err);
+  const closed = JSON.parse(list.out);
+  assert.ok(closed.some((x) => x.service_request_id === t.service_request_id && x.phone === '13800138000'));
+  assert.ok(closed.every((x) => x.status === 'closed'));
   const usage = await cli(['update']);
   assert.equal(usage.code, 2);
   const wrongToken = await cli(['--server', srv.base, '--token', 'cst_wrong', 'update', t.service_request_id, '--status', 'accepted']);
