@@ -15,7 +15,7 @@ void group(const app::State& s, const Dispatch& d) {
   for (const auto& g : app::service_groups(s.catalog)) {
     if (g.name != s.open_group) continue;
     for (const auto* svc : g.services)
-      w::card("service/" + svc->code, svc->name, svc->description);
+      if (w::card("service/" + svc->code, svc->name, svc->description)) d(app::ServiceChosen{svc->code});
   }
 }
 

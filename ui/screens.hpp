@@ -9,6 +9,11 @@ namespace civic::ui::screens {
 void top_bar(const app::State& s, const Dispatch& d);
 void home(const app::State& s, const Dispatch& d);
 void group(const app::State& s, const Dispatch& d);
+void form(const app::State& s, const Dispatch& d);
+void review(const app::State& s, const Dispatch& d);
+void receipt(const app::State& s, const Dispatch& d);
+void tickets(const app::State& s, const Dispatch& d);
+void ticket(const app::State& s, const Dispatch& d);
 
 // Shared pieces: the catalogue's loading / error / empty states.
 // Returns true when the catalogue is ready to draw.

@@ -36,6 +36,8 @@ SemanticNode& add_for_last_item(std::string id, std::string role, std::string na
   return add(std::move(id), std::move(role), std::move(name), a.x, a.y, b.x - a.x, b.y - a.y);
 }
 
+SemanticNode& last() { return g_building.back(); }
+
 void end_frame() {
   g_last.swap(g_building);
   // An activation for an id that was not drawn this frame is dropped, so a

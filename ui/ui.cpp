@@ -62,6 +62,11 @@ void draw(const app::State& state, const Dispatch& dispatch) {
   switch (state.screen) {
     case app::Screen::home: screens::home(state, dispatch); break;
     case app::Screen::group: screens::group(state, dispatch); break;
+    case app::Screen::form: screens::form(state, dispatch); break;
+    case app::Screen::review: screens::review(state, dispatch); break;
+    case app::Screen::receipt: screens::receipt(state, dispatch); break;
+    case app::Screen::tickets: screens::tickets(state, dispatch); break;
+    case app::Screen::ticket: screens::ticket(state, dispatch); break;
   }
   ImGui::Dummy(ImVec2(0, w::frame().touch));   // room to scroll the last card clear of the edge
   drag_scroll();

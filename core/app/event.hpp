@@ -6,6 +6,7 @@
 #include <variant>
 
 #include "core/app/state.hpp"
+#include "core/forms/value.hpp"
 #include "core/i18n/lang.hpp"
 
 namespace civic::app {
@@ -32,7 +33,22 @@ struct BackPressed {};
 struct RetryPressed {};
 struct SettingsChanged { Settings settings; };
 
+// Filing a concern.
+struct ServiceChosen { std::string code; };                     // opens its form
+struct FieldEdited { std::string field; forms::FieldValue value; };
+struct FieldLeft { std::string field; };
+struct ReviewPressed {};      // validate everything; to the review page when valid
+struct SubmitPressed {};      // from the review page: deliver (or queue)
+struct HomePressed {};        // done: back to the start (the draft is kept until filed)
+
+// Following concerns.
+struct TicketsOpened {};                       // "my concerns": refresh all
+struct TicketOpened { std::string key; };      // id or local ref
+struct RatePressed { std::string key; int stars = 0; std::string comment; };
+struct ReopenPressed { std::string key; std::string reason; };
+
 using Event = std::variant<Started, HttpDone, LanguageChosen, GroupOpened, BackPressed, RetryPressed,
-                           SettingsChanged>;
+                           SettingsChanged, ServiceChosen, FieldEdited, FieldLeft, ReviewPressed, SubmitPressed,
+                           HomePressed, TicketsOpened, TicketOpened, RatePressed, ReopenPressed>;
 
 }  // namespace civic::app

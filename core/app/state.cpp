@@ -18,4 +18,10 @@ std::vector<ServiceGroup> service_groups(const Catalog& catalog) {
   return groups;
 }
 
+const Ticket* find_ticket(const State& s, const std::string& key) {
+  for (const auto& t : s.tickets)
+    if ((!t.id.empty() && t.id == key) || t.local_ref == key) return &t;
+  return nullptr;
+}
+
 }  // namespace civic::app

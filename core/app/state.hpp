@@ -8,12 +8,15 @@
 #include <vector>
 
 #include "core/api/models.hpp"
+#include "core/api/url.hpp"
+#include "core/forms/form_state.hpp"
+#include "core/forms/schema.hpp"
 #include "core/i18n/lang.hpp"
 #include "core/result.hpp"
 
 namespace civic::app {
 
-enum class Screen { home, group };
+enum class Screen { home, group, form, review, receipt, tickets, ticket };
 
 enum class Phase { idle, loading, ready, failed };
 
@@ -27,10 +30,11 @@ struct Catalog {
 
 // What an in-flight request was for, so a late reply (say, for the language
 // the resident just switched away from) is recognised and dropped.
-enum class Purpose { services };
+enum class Purpose { services, definition, submit, tickets, ticket, rate, reopen };
 struct Pending {
   Purpose purpose;
   Lang lang;
+  std::string key;   // service code, ticket id or local ref the reply belongs to
 };
 
 // How the resident wants the screens presented (home → accessibility).
@@ -40,9 +44,46 @@ struct Settings {
   bool operator==(const Settings&) const = default;
 };
 
+// The concern being filed: the service, its form (from the definition) and
+// what the resident entered. Values survive a language switch (the form is
+// rebuilt from the definition in the new language, values copied by field id).
+struct Draft {
+  api::Service service;                    // empty code: no draft
+  Phase phase = Phase::idle;               // the service definition
+  std::optional<Error> error;
+  forms::FormSchema schema;
+  forms::FormState form;
+  // Submission
+  Phase submit_phase = Phase::idle;
+  std::optional<Error> submit_error;
+  std::string idempotency_key;             // one per concern, reused on every retry
+};
+
+// A concern this device filed, and what the server last said about it.
+struct Ticket {
+  std::string id;                          // service_request_id; empty while queued
+  std::string token;                       // from POST: proves the filer (rating, reopen)
+  std::string local_ref;                   // the idempotency key: names a queued concern
+  std::string service_code, service_name;
+  bool queued = false;                     // not delivered yet: "waiting for network"
+  std::optional<api::ServiceRequest> latest;
+  Phase phase = Phase::idle;               // refresh of this ticket
+  std::optional<Error> error;
+  Phase action_phase = Phase::idle;        // rating / reopen
+  std::optional<Error> action_error;
+  int rating = 0;                          // 1..5 once rated
+  bool reopened = false;
+  api::Params queued_params;               // the POST body fields while queued
+};
+
 struct State {
   std::string server_base;
   Settings settings;
+  Draft draft;
+  std::vector<Ticket> tickets;             // newest first
+  std::string open_ticket;                 // Ticket::id or local_ref on the ticket screen
+  std::string announcement;                // status change to announce (role=status)
+  int pending_stars = 0;                   // the rating on its way to the server
   Lang lang = Lang::zh_CN;
   Screen screen = Screen::home;
   std::string open_group;
@@ -62,4 +103,9 @@ struct ServiceGroup {
 };
 std::vector<ServiceGroup> service_groups(const Catalog& catalog);
 
+}  // namespace civic::app
+
+namespace civic::app {
+// The ticket with this id or local ref, or nullptr.
+const Ticket* find_ticket(const State& s, const std::string& key);
 }  // namespace civic::app

@@ -1,8 +1,15 @@
-// core/app/update.cpp — every flow of the app, one Event at a time.
+// core/app/update.cpp — every flow of the app, one Event at a time:
+// catalogue → group → service form → review → submit → receipt, and the
+// resident's tickets: list, detail, rating, reopen. Replies are matched to
+// their request by id (State::pending), so a late or duplicate reply is
+// recognised and dropped; no input is ever cleared by an error.
 #include "core/app/update.hpp"
 
 #include "core/api/parse.hpp"
 #include "core/api/url.hpp"
+#include "core/crypto/random.hpp"
+#include "core/forms/submission.hpp"
+#include "core/i18n/messages.hpp"
 
 namespace civic::app {
 
@@ -13,14 +20,33 @@ struct overloaded : Ts... { using Ts::operator()...; };
 template <class... Ts>
 overloaded(Ts...) -> overloaded<Ts...>;
 
-HttpRequest get(State& s, std::string url, Purpose purpose) {
+HttpRequest request(State& s, std::string method, std::string url, Purpose purpose, std::string key = {}) {
   HttpRequest r;
   r.request_id = s.next_request_id++;
+  r.method = std::move(method);
   r.url = std::move(url);
   r.headers = {{"Accept", "application/json"}, {"Accept-Language", std::string(lang_tag(s.lang))}};
-  s.pending[r.request_id] = Pending{purpose, s.lang};
+  s.pending[r.request_id] = Pending{purpose, s.lang, std::move(key)};
   return r;
 }
+HttpRequest get(State& s, std::string url, Purpose purpose, std::string key = {}) {
+  return request(s, "GET", std::move(url), purpose, std::move(key));
+}
+HttpRequest post_form(State& s, std::string url, const api::Params& fields, Purpose purpose, std::string key) {
+  HttpRequest r = request(s, "POST", std::move(url), purpose, std::move(key));
+  r.headers.push_back({"Content-Type", "application/x-www-form-urlencoded"});
+  r.body = api::form_encode(fields);
+  return r;
+}
+
+bool ok_status(const HttpDone& d) { return d.status >= 200 && d.status < 300; }
+Error reply_error(const HttpDone& d) {
+  return d.status == 0 ? make_error("api.network", d.error) : api::error_from_reply(d.status, d.body);
+}
+
+Ticket* find(State& s, const std::string& key) { return const_cast<Ticket*>(find_ticket(s, key)); }
+
+// --- catalogue -------------------------------------------------------------
 
 std::vector<Effect> fetch_catalog(State& s) {
   if (s.server_base.empty()) return {};
@@ -31,9 +57,9 @@ std::vector<Effect> fetch_catalog(State& s) {
 
 void on_services(State& s, const Pending& p, const HttpDone& d) {
   if (p.lang != s.lang) return;  // the resident switched language meanwhile; a newer request is out
-  if (d.status < 200 || d.status >= 300) {
+  if (!ok_status(d)) {
     s.catalog.phase = Phase::failed;
-    s.catalog.error = d.status == 0 ? make_error("api.network", d.error) : api::error_from_reply(d.status, d.body);
+    s.catalog.error = reply_error(d);
     return;
   }
   auto parsed = api::parse_services(d.body);
@@ -58,6 +84,254 @@ void on_services(State& s, const Pending& p, const HttpDone& d) {
         }
     if (!found) s.screen = Screen::home;
   }
+  // The draft's service name follows the language too.
+  for (const auto& svc : s.catalog.services)
+    if (svc.code == s.draft.service.code) s.draft.service = svc;
+}
+
+// --- filing ----------------------------------------------------------------
+
+std::vector<Effect> fetch_definition(State& s) {
+  Draft& d = s.draft;
+  if (!d.service.metadata) {   // GeoReport v2: no definition; the common fields only
+    api::ServiceDefinition none;
+    none.service_code = d.service.code;
+    d.schema = forms::build_schema(none);
+    if (d.form.fields.empty()) d.form = forms::start_form(d.schema);
+    d.phase = Phase::ready;
+    return {};
+  }
+  d.phase = Phase::loading;
+  d.error.reset();
+  return {get(s, api::service_definition_url(s.server_base, d.service.code, s.lang), Purpose::definition,
+              d.service.code)};
+}
+
+// A new schema (another language) with the values entered so far, by field id.
+void adopt_schema(Draft& d, forms::FormSchema schema) {
+  forms::FormState next = forms::start_form(schema);
+  next.submitted = d.form.submitted;
+  for (size_t i = 0; i < schema.fields.size(); ++i) {
+    int old = forms::field_index(d.schema, schema.fields[i].id);
+    if (old >= 0 && static_cast<size_t>(old) < d.form.fields.size()) next.fields[i] = d.form.fields[old];
+  }
+  for (size_t i = 0; i < schema.fields.size(); ++i) forms::recheck(next, schema, i);
+  d.schema = std::move(schema);
+  d.form = std::move(next);
+}
+
+void on_definition(State& s, const Pending& p, const HttpDone& reply) {
+  Draft& d = s.draft;
+  if (p.key != d.service.code || p.lang != s.lang) return;
+  if (!ok_status(reply)) {
+    d.phase = Phase::failed;
+    d.error = reply_error(reply);
+    return;
+  }
+  auto def = api::parse_service_definition(reply.body);
+  if (!def) {
+    d.phase = Phase::failed;
+    d.error = def.error();
+    return;
+  }
+  adopt_schema(d, forms::build_schema(*def));
+  d.phase = Phase::ready;
+  d.error.reset();
+}
+
+api::Params submission_fields(const State& s) {
+  api::Params fields = {{"service_code", s.draft.service.code}};
+  for (auto& kv : forms::to_params(s.draft.schema, s.draft.form, true)) fields.push_back(std::move(kv));
+  return fields;
+}
+
+HttpRequest submit_request(State& s, const api::Params& fields, const std::string& key) {
+  HttpRequest r = post_form(s, api::endpoint_url(s.server_base, "requests.json"), fields, Purpose::submit, key);
+  r.headers.push_back({"Idempotency-Key", key});   // Civic extension: exactly-once delivery
+  return r;
+}
+
+std::vector<Effect> submit(State& s) {
+  Draft& d = s.draft;
+  if (d.submit_phase == Phase::loading) return {};
+  if (!forms::submit(d.form)) {
+    s.screen = Screen::form;   // show what is wrong, where it is
+    return {};
+  }
+  if (d.idempotency_key.empty()) d.idempotency_key = crypto::random_idempotency_key();
+  d.submit_phase = Phase::loading;
+  d.submit_error.reset();
+  return {submit_request(s, submission_fields(s), d.idempotency_key)};
+}
+
+void file_ticket(State& s, Ticket t) {
+  for (auto& existing : s.tickets)
+    if (existing.local_ref == t.local_ref) {
+      existing = std::move(t);
+      return;
+    }
+  s.tickets.insert(s.tickets.begin(), std::move(t));
+}
+
+void on_submit(State& s, const Pending& p, const HttpDone& reply) {
+  Ticket* queued = find(s, p.key);
+  bool from_draft = p.key == s.draft.idempotency_key;
+  if (reply.status == 0) {
+    // No network: the concern waits, under its idempotency key, and is shown
+    // at once with "waiting for network"; delivery is retried later.
+    if (from_draft) {
+      Ticket t;
+      t.local_ref = p.key;
+      t.service_code = s.draft.service.code;
+      t.service_name = s.draft.service.name;
+      t.queued = true;
+      t.queued_params = submission_fields(s);
+      file_ticket(s, std::move(t));
+      s.open_ticket = p.key;
+      s.draft = Draft{};
+      s.screen = Screen::receipt;
+      s.announcement = format(s.lang, "ui.announce_queued");
+    } else if (queued) {
+      queued->phase = Phase::failed;
+      queued->error = reply_error(reply);
+    }
+    return;
+  }
+  auto receipt = ok_status(reply) ? api::parse_submit(reply.body) : Result<std::vector<api::SubmitReceipt>>(reply_error(reply));
+  if (!receipt || receipt->empty()) {
+    Error e = receipt ? make_error("api.bad_shape", "empty receipt", {{"field", "[0]"}}) : receipt.error();
+    if (from_draft) {
+      s.draft.submit_phase = Phase::failed;
+      s.draft.submit_error = e;
+    } else if (queued) {
+      queued->phase = Phase::failed;
+      queued->error = e;
+    }
+    return;
+  }
+  const api::SubmitReceipt& r = receipt->front();
+  Ticket t = queued ? *queued : Ticket{};
+  t.local_ref = p.key;
+  t.id = r.service_request_id;
+  t.token = r.token;
+  t.queued = false;
+  t.queued_params.clear();
+  t.phase = Phase::idle;
+  t.error.reset();
+  if (from_draft) {
+    t.service_code = s.draft.service.code;
+    t.service_name = s.draft.service.name;
+    s.draft = Draft{};
+    s.screen = Screen::receipt;
+    s.open_ticket = p.key;
+  }
+  s.announcement = format(s.lang, "ui.announce_submitted", {{"id", t.id.empty() ? t.token : t.id}});
+  file_ticket(s, std::move(t));
+}
+
+// Every queued concern goes out again with its own idempotency key.
+std::vector<Effect> resend_queued(State& s) {
+  std::vector<Effect> fx;
+  for (auto& t : s.tickets)
+    if (t.queued && t.phase != Phase::loading) {
+      t.phase = Phase::loading;
+      t.error.reset();
+      // Look the request up by its key in pending: reuse submit_request.
+      fx.push_back(submit_request(s, t.queued_params, t.local_ref));
+    }
+  return fx;
+}
+
+// --- tracking --------------------------------------------------------------
+
+std::vector<Effect> refresh_tickets(State& s) {
+  std::vector<std::string> ids;
+  for (auto& t : s.tickets)
+    if (!t.id.empty()) {
+      ids.push_back(t.id);
+      t.phase = Phase::loading;
+    }
+  std::vector<Effect> fx = resend_queued(s);
+  if (!ids.empty()) fx.push_back(get(s, api::requests_url(s.server_base, ids, s.lang), Purpose::tickets));
+  return fx;
+}
+
+void apply_request(State& s, Ticket& t, api::ServiceRequest r) {
+  if (t.latest && t.latest->status != r.status) {
+    std::string words = r.status == "open" || r.status == "closed" ? std::string(tr(s.lang, "ui.status." + r.status))
+                                                                     : r.status;
+    s.announcement = format(s.lang, "ui.announce_status", {{"id", t.id}, {"status", words}});
+  }
+  if (t.service_name.empty()) t.service_name = r.service_name;
+  t.latest = std::move(r);
+  t.phase = Phase::ready;
+  t.error.reset();
+}
+
+void on_tickets(State& s, const Pending& p, const HttpDone& reply) {
+  auto list = ok_status(reply) ? api::parse_requests(reply.body)
+                               : Result<std::vector<api::ServiceRequest>>(reply_error(reply));
+  for (auto& t : s.tickets) {
+    if (t.id.empty() || (p.purpose == Purpose::ticket && t.id != p.key)) continue;
+    if (!list) {
+      t.phase = Phase::failed;
+      t.error = list.error();
+      continue;
+    }
+    // Some servers ignore the id filter: match each reply to its ticket here.
+    bool found = false;
+    for (const auto& r : *list)
+      if (r.id == t.id) {
+        apply_request(s, t, r);
+        found = true;
+      }
+    if (!found && p.purpose == Purpose::ticket) {
+      t.phase = Phase::failed;
+      t.error = make_error("api.not_found", t.id, {{"what", t.id}});
+    } else if (!found) {
+      t.phase = Phase::idle;
+    }
+  }
+}
+
+std::vector<Effect> ticket_action(State& s, const std::string& key, Purpose purpose, api::Params fields) {
+  Ticket* t = find(s, key);
+  if (!t || t->id.empty() || t->action_phase == Phase::loading) return {};
+  t->action_phase = Phase::loading;
+  t->action_error.reset();
+  fields.insert(fields.begin(), {"token", t->token});
+  std::string path = "civic/requests/" + api::percent_encode(t->id) +
+                     (purpose == Purpose::rate ? "/rating.json" : "/reopen.json");
+  return {post_form(s, api::endpoint_url(s.server_base, path), fields, purpose, t->id)};
+}
+
+std::vector<Effect> on_action(State& s, const Pending& p, const HttpDone& reply, int stars) {
+  Ticket* t = find(s, p.key);
+  if (!t) return {};
+  if (!ok_status(reply)) {
+    t->action_phase = Phase::failed;
+    t->action_error = reply_error(reply);
+    return {};
+  }
+  t->action_phase = Phase::ready;
+  if (p.purpose == Purpose::rate) {
+    t->rating = stars;
+    s.announcement = format(s.lang, "ui.announce_rated", {{"id", t->id}});
+  } else {
+    t->reopened = true;
+    s.announcement = format(s.lang, "ui.announce_reopened", {{"id", t->id}});
+  }
+  t->phase = Phase::loading;
+  return {get(s, api::request_url(s.server_base, t->id, s.lang), Purpose::ticket, t->id)};
+}
+
+Screen back_from(const State& s) {
+  switch (s.screen) {
+    case Screen::form: return s.open_group_anchor.empty() && s.open_group.empty() ? Screen::home : Screen::group;
+    case Screen::review: return Screen::form;
+    case Screen::ticket: return Screen::tickets;
+    default: return Screen::home;
+  }
 }
 
 }  // namespace
@@ -79,13 +353,24 @@ std::vector<Effect> update(State& s, const Event& event) {
             s.pending.erase(it);
             switch (p.purpose) {
               case Purpose::services: on_services(s, p, e); break;
+              case Purpose::definition: on_definition(s, p, e); break;
+              case Purpose::submit: on_submit(s, p, e); break;
+              case Purpose::tickets:
+              case Purpose::ticket: on_tickets(s, p, e); break;
+              case Purpose::rate: return on_action(s, p, e, s.pending_stars);
+              case Purpose::reopen: return on_action(s, p, e, 0);
             }
             return {};
           },
           [&](const LanguageChosen& e) -> std::vector<Effect> {
             if (e.lang == s.lang) return {};
             s.lang = e.lang;
-            return fetch_catalog(s);
+            std::vector<Effect> fx = fetch_catalog(s);
+            // The form's labels come from the server in the resident's
+            // language: fetch them again; the values stay (adopt_schema).
+            if (!s.draft.service.code.empty() && s.draft.service.metadata)
+              for (auto& f : fetch_definition(s)) fx.push_back(std::move(f));
+            return fx;
           },
           [&](const GroupOpened& e) -> std::vector<Effect> {
             s.screen = Screen::group;
@@ -96,13 +381,73 @@ std::vector<Effect> update(State& s, const Event& event) {
             return {};
           },
           [&](const BackPressed&) -> std::vector<Effect> {
-            s.screen = Screen::home;
+            s.screen = back_from(s);
             return {};
           },
-          [&](const RetryPressed&) -> std::vector<Effect> { return fetch_catalog(s); },
+          [&](const RetryPressed&) -> std::vector<Effect> {
+            switch (s.screen) {
+              case Screen::form: return s.draft.phase == Phase::failed ? fetch_definition(s) : std::vector<Effect>{};
+              case Screen::review: return submit(s);
+              case Screen::receipt:
+              case Screen::tickets:
+              case Screen::ticket: return refresh_tickets(s);
+              default: return fetch_catalog(s);
+            }
+          },
           [&](const SettingsChanged& e) -> std::vector<Effect> {
             s.settings = e.settings;
             return {};
+          },
+          [&](const ServiceChosen& e) -> std::vector<Effect> {
+            const api::Service* svc = nullptr;
+            for (const auto& c : s.catalog.services)
+              if (c.code == e.code) svc = &c;
+            if (!svc) return {};
+            s.screen = Screen::form;
+            if (s.draft.service.code == e.code && s.draft.phase == Phase::ready) return {};   // resume the draft
+            s.draft = Draft{};
+            s.draft.service = *svc;
+            return fetch_definition(s);
+          },
+          [&](const FieldEdited& e) -> std::vector<Effect> {
+            forms::set_value(s.draft.form, s.draft.schema, e.field, e.value);
+            return {};
+          },
+          [&](const FieldLeft& e) -> std::vector<Effect> {
+            forms::blur(s.draft.form, s.draft.schema, e.field);
+            return {};
+          },
+          [&](const ReviewPressed&) -> std::vector<Effect> {
+            if (s.draft.phase != Phase::ready) return {};
+            s.screen = forms::submit(s.draft.form) ? Screen::review : Screen::form;
+            return {};
+          },
+          [&](const SubmitPressed&) -> std::vector<Effect> { return submit(s); },
+          [&](const HomePressed&) -> std::vector<Effect> {
+            s.screen = Screen::home;
+            return {};
+          },
+          [&](const TicketsOpened&) -> std::vector<Effect> {
+            s.screen = Screen::tickets;
+            return refresh_tickets(s);
+          },
+          [&](const TicketOpened& e) -> std::vector<Effect> {
+            Ticket* t = find(s, e.key);
+            if (!t) return {};
+            s.screen = Screen::ticket;
+            s.open_ticket = e.key;
+            if (t->id.empty()) return resend_queued(s);
+            t->phase = Phase::loading;
+            return {get(s, api::request_url(s.server_base, t->id, s.lang), Purpose::ticket, t->id)};
+          },
+          [&](const RatePressed& e) -> std::vector<Effect> {
+            if (e.stars < 1 || e.stars > 5) return {};
+            s.pending_stars = e.stars;
+            return ticket_action(s, e.key, Purpose::rate,
+                                 {{"rating", std::to_string(e.stars)}, {"comment", e.comment}});
+          },
+          [&](const ReopenPressed& e) -> std::vector<Effect> {
+            return ticket_action(s, e.key, Purpose::reopen, {{"reason", e.reason}});
           },
       },
       event);

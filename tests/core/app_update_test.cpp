@@ -65,3 +65,62 @@ TEST_CASE("a reply that is not JSON fails with a typed error, keeping the old li
   update(s, HttpDone{b.request_id, 200, "{", ""});
   CHECK(s.catalog.error->id == "api.bad_json");
 }
+
+namespace {
+const char* kNoiseZh = R"([{"service_code":"n1","service_name":"夜间噪音","group":"噪音","metadata":true}])";
+const char* kDefZh = R"({"service_code":"n1","attributes":[{"code":"src","datatype":"string","required":true,
+                         "description":"来源","order":1}]})";
+const char* kDefEn = R"({"service_code":"n1","attributes":[{"code":"src","datatype":"string","required":true,
+                         "description":"Source","order":1}]})";
+
+// A form for n1 in zh-CN, every required field filled.
+State filled_form() {
+  State s;
+  auto a = only_request(update(s, Started{"http://h/", Lang::zh_CN}));
+  update(s, HttpDone{a.request_id, 200, kNoiseZh, ""});
+  auto d = only_request(update(s, ServiceChosen{"n1"}));
+  update(s, HttpDone{d.request_id, 200, kDefZh, ""});
+  forms::FieldValue v;
+  v.text = "工地每晚打桩到凌晨";
+  update(s, FieldEdited{"description", v});
+  v.text = "工地";
+  update(s, FieldEdited{"attribute[src]", v});
+  v = {};
+  v.location.address = "科技园路 1 号";
+  update(s, FieldEdited{"location", v});
+  v = {};
+  v.text = "13800138000";
+  update(s, FieldEdited{"phone", v});
+  return s;
+}
+}  // namespace
+
+TEST_CASE("a language switch mid-form rebuilds the labels and keeps the values") {
+  State s = filled_form();
+  auto fx = update(s, LanguageChosen{Lang::en});
+  REQUIRE(fx.size() == 2);
+  auto def = std::get<HttpRequest>(fx[1]);
+  update(s, HttpDone{def.request_id, 200, kDefEn, ""});
+  int i = forms::field_index(s.draft.schema, "attribute[src]");
+  REQUIRE(i >= 0);
+  CHECK(s.draft.schema.fields[i].label == "Source");
+  CHECK(s.draft.form.fields[i].value.text == "工地");
+  CHECK(s.draft.form.fields[0].value.text == "工地每晚打桩到凌晨");
+}
+
+TEST_CASE("an offline submit is queued with its key and resent with the same key") {
+  State s = filled_form();
+  update(s, ReviewPressed{});
+  REQUIRE(s.screen == Screen::review);
+  auto post = only_request(update(s, SubmitPressed{}));
+  update(s, HttpDone{post.request_id, 0, "", "connection refused"});
+  REQUIRE(s.tickets.size() == 1);
+  CHECK(s.tickets[0].queued);
+  CHECK(s.screen == Screen::receipt);
+  auto again = only_request(update(s, RetryPressed{}));
+  CHECK(again.body == post.body);
+  CHECK(again.headers == post.headers);
+  update(s, HttpDone{again.request_id, 201, R"([{"service_request_id":0}])", ""});
+  CHECK_FALSE(s.tickets[0].queued);
+  CHECK(s.tickets[0].id == "0");   // 0 is a valid id (DESIGN.md)
+}

@@ -1,0 +1,107 @@
+// ui/screen_tickets.cpp — after filing: the receipt; and "my concerns": the
+// list with status badges, and one ticket's detail with rating and reopen.
+// A queued concern (no network yet) shows its local reference and "waiting
+// for network" at once — the resident never wonders whether it was kept.
+#include <imgui.h>
+
+#include "core/i18n/messages.hpp"
+#include "ui/screens.hpp"
+#include "ui/semantics.hpp"
+#include "ui/widgets.hpp"
+
+namespace civic::ui::screens {
+
+namespace {
+
+std::string status_text(const app::State& s, const app::Ticket& t) {
+  if (t.queued) return std::string(tr(s.lang, "ui.status.queued"));
+  if (!t.latest) return std::string(tr(s.lang, "ui.status.unknown"));
+  if (t.latest->status == "open") return std::string(tr(s.lang, "ui.status.open"));
+  if (t.latest->status == "closed") return std::string(tr(s.lang, "ui.status.closed"));
+  return t.latest->status;   // a server's own richer status words
+}
+
+std::string key_of(const app::Ticket& t) { return t.id.empty() ? t.local_ref : t.id; }
+
+void line(const std::string& id, const std::string& label, const std::string& value) {
+  if (value.empty()) return;
+  w::paragraph(label, true);
+  w::paragraph(value);
+  (void)id;
+}
+
+}  // namespace
+
+void receipt(const app::State& s, const Dispatch& d) {
+  const app::Ticket* t = app::find_ticket(s, s.open_ticket);
+  w::heading("heading", std::string(tr(s.lang, "ui.receipt_title")));
+  if (!s.announcement.empty()) w::status("announcement", s.announcement);
+  if (!t) return;
+  w::paragraph(t->service_name, true);
+  w::paragraph(std::string(tr(s.lang, "ui.ticket_number")), true);
+  w::heading("ticket/number", t->queued ? t->local_ref.substr(0, 8) : key_of(*t), t->queued ? 1.2f : 1.8f);
+  if (t->queued) {
+    w::status("ticket/queued", std::string(tr(s.lang, "ui.waiting_network")));
+    if (w::button("retry", std::string(tr(s.lang, "status.retry")))) d(app::RetryPressed{});
+  }
+  if (w::button("follow", std::string(tr(s.lang, "ui.follow")), w::Kind::primary)) d(app::TicketOpened{key_of(*t)});
+  if (w::button("done", std::string(tr(s.lang, "ui.done")))) d(app::HomePressed{});
+}
+
+void tickets(const app::State& s, const Dispatch& d) {
+  w::heading("heading", std::string(tr(s.lang, "home.my_concerns")));
+  if (!s.announcement.empty()) w::status("announcement", s.announcement);
+  if (s.tickets.empty()) {
+    w::status("status", std::string(tr(s.lang, "ui.no_tickets")));
+    return;
+  }
+  for (const auto& t : s.tickets) {
+    if (t.error) w::alert("ticket/" + key_of(t) + "/error", explain(s.lang, *t.error));
+    std::string sub = t.queued ? std::string(tr(s.lang, "ui.waiting_network")) : key_of(t);
+    if (w::card("ticket/" + key_of(t), t.service_name, sub, status_text(s, t))) d(app::TicketOpened{key_of(t)});
+  }
+  if (w::button("refresh", std::string(tr(s.lang, "ui.refresh")))) d(app::RetryPressed{});
+}
+
+void ticket(const app::State& s, const Dispatch& d) {
+  const app::Ticket* t = app::find_ticket(s, s.open_ticket);
+  if (!t) return;
+  w::heading("heading", t->service_name);
+  if (!s.announcement.empty()) w::status("announcement", s.announcement);
+  w::paragraph(std::string(tr(s.lang, "ui.ticket_number")), true);
+  w::heading("ticket/number", key_of(*t), 1.2f);
+  w::status("ticket/status", status_text(s, *t));
+  if (t->phase == app::Phase::loading) w::status("status", std::string(tr(s.lang, "status.loading")));
+  if (t->error) {
+    w::alert("error", explain(s.lang, *t->error));
+    if (w::button("retry", std::string(tr(s.lang, "status.retry")))) d(app::RetryPressed{});
+  }
+  if (const auto& r = t->latest) {
+    line("agency", std::string(tr(s.lang, "ui.agency")), r->agency_responsible);
+    line("notes", std::string(tr(s.lang, "ui.notes")), r->status_notes);
+    line("expected", std::string(tr(s.lang, "ui.expected")), r->expected_datetime);
+    line("updated", std::string(tr(s.lang, "ui.updated")), r->updated_datetime);
+  }
+  if (!t->latest || t->latest->status != "closed") return;
+  // Resolved: rate it (1–5) or reopen it (Civic extension).
+  if (t->action_error) w::alert("action/error", explain(s.lang, *t->action_error));
+  if (t->rating > 0) {
+    w::status("rated", format(s.lang, "ui.rated", {{"count", std::to_string(t->rating)}}));
+  } else if (!t->reopened) {
+    w::heading("rate", std::string(tr(s.lang, "ui.rate_title")), 1.1f);
+    float bw = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x * 4) / 5;
+    for (int k = 1; k <= 5; ++k) {
+      if (k > 1) ImGui::SameLine();
+      std::string label = std::to_string(k) + (s.lang == Lang::en ? "★" : " 星");
+      if (w::button("rate/" + std::to_string(k), label, w::Kind::normal, bw, t->action_phase == app::Phase::loading))
+        d(app::RatePressed{key_of(*t), k, ""});
+      sem::last().name = format(s.lang, "ui.stars", {{"count", std::to_string(k)}});
+    }
+  }
+  if (t->reopened) w::status("reopened", std::string(tr(s.lang, "ui.reopened")));
+  else if (t->rating == 0 && w::button("reopen", std::string(tr(s.lang, "ui.reopen")), w::Kind::danger, -1,
+                                       t->action_phase == app::Phase::loading))
+    d(app::ReopenPressed{key_of(*t), ""});
+}
+
+}  // namespace civic::ui::screens
