@@ -2,10 +2,10 @@
 // (RFC 5321 mailbox, dot-atom local part only; validators.hpp has the rules).
 // Quoted local parts and address literals are legal but never what a resident
 // means, and internationalised addresses (RFC 6531) are refused for now.
-#include <cctype>
 #include <cstring>
 
 #include "core/forms/validators.hpp"
+#include "core/text/ascii.hpp"
 #include "core/text/normalize.hpp"
 
 namespace civic::forms {
@@ -13,7 +13,7 @@ namespace civic::forms {
 namespace {
 
 bool atext(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || (c != 0 && std::strchr("!#$%&'*+/=?^_`{|}~-", c));
+  return text::is_alnum(c) || (c != 0 && std::strchr("!#$%&'*+/=?^_`{|}~-", c));
 }
 
 bool local_ok(std::string_view l) {
@@ -31,7 +31,7 @@ bool local_ok(std::string_view l) {
 bool label_ok(std::string_view l) {
   if (l.empty() || l.size() > 63 || l.front() == '-' || l.back() == '-') return false;
   for (char c : l)
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-') return false;
+    if (!text::is_alnum(c) && c != '-') return false;
   return true;
 }
 
@@ -39,7 +39,7 @@ bool tld_ok(std::string_view l) {
   if (l.size() > 4 && l.substr(0, 4) == "xn--") return true;
   if (l.size() < 2) return false;
   for (char c : l)
-    if (!std::isalpha(static_cast<unsigned char>(c))) return false;
+    if (!text::is_alpha(c)) return false;
   return true;
 }
 
@@ -58,7 +58,7 @@ Result<std::string> normalize_email(std::string_view raw) {
   std::string_view local = s.substr(0, at);
   std::string domain(s.substr(at + 1));
   if (!local_ok(local) || domain.empty() || domain.size() > 253) return invalid;
-  for (char& c : domain) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : domain) c = text::to_lower(c);
   size_t labels = 0, pos = 0;
   std::string_view last;
   std::string_view d = domain;

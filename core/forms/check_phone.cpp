@@ -3,9 +3,9 @@
 // Numbering facts: mobile numbers are 11 digits 1[3-9]... (MIIT numbering
 // plan); area codes are 010, 02x, or 0 + three digits; local numbers are 7-8
 // digits starting 2-9; E.164 allows at most 15 digits after '+'.
-#include <cctype>
 
 #include "core/forms/validators.hpp"
+#include "core/text/ascii.hpp"
 #include "core/text/normalize.hpp"
 
 namespace civic::forms {
@@ -42,7 +42,7 @@ std::pair<size_t, size_t> find_extension(std::string_view s) {
   };
   consider(s.find("\xE8\xBD\xAC"), 3);  // 转
   std::string lower(s);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : lower) c = text::to_lower(c);
   if (size_t at = lower.find("ext"); at != std::string::npos) consider(at, lower.compare(at, 4, "ext.") == 0 ? 4 : 3);
   consider(lower.find('x'), 1);
   consider(lower.find('#'), 1);

@@ -3,9 +3,9 @@
 #include "core/forms/schema.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 #include "core/forms/decimal.hpp"
+#include "core/text/ascii.hpp"
 #include "core/text/normalize.hpp"
 
 namespace civic::forms {
@@ -14,7 +14,7 @@ namespace {
 
 std::string lower_ascii(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out) c = text::to_lower(c);
   return out;
 }
 
@@ -31,13 +31,13 @@ FieldKind string_kind(const api::Attribute& a) {
 // A decimal at s[i] ("-" allowed only when not glued to a digit before it).
 size_t decimal_at(std::string_view s, size_t i) {
   size_t j = i;
-  if (j < s.size() && s[j] == '-' && (i == 0 || !std::isdigit(static_cast<unsigned char>(s[i - 1])))) ++j;
+  if (j < s.size() && s[j] == '-' && (i == 0 || !text::is_digit(s[i - 1]))) ++j;
   size_t d0 = j;
-  while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) ++j;
+  while (j < s.size() && text::is_digit(s[j])) ++j;
   if (j == d0) return 0;
-  if (j + 1 < s.size() && s[j] == '.' && std::isdigit(static_cast<unsigned char>(s[j + 1]))) {
+  if (j + 1 < s.size() && s[j] == '.' && text::is_digit(s[j + 1])) {
     ++j;
-    while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) ++j;
+    while (j < s.size() && text::is_digit(s[j])) ++j;
   }
   return j - i;
 }
@@ -53,7 +53,7 @@ void read_range(std::string_view description, Field& f) {
   static constexpr std::string_view kSeps[] = {"..", "-", "~", "\xE2\x80\x93", "\xE2\x80\x94",
                                                "\xE8\x87\xB3", "\xE5\x88\xB0", "to"};
   for (size_t i = 0; i < s.size() && i < 1000; ++i) {
-    if (i > 0 && (std::isdigit(static_cast<unsigned char>(s[i - 1])) || s[i - 1] == '.')) continue;
+    if (i > 0 && (text::is_digit(s[i - 1]) || s[i - 1] == '.')) continue;
     size_t a = decimal_at(s, i);
     if (!a) continue;
     size_t j = skip_spaces(s, i + a);
