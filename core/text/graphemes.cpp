@@ -70,7 +70,7 @@ bool incb_consonant(char32_t c) {
 size_t count_graphemes(std::string_view s) {
   size_t count = 0;
   Gb prev = Gb::control;
-  bool cluster_is_pict = false;  // the open cluster started with a pictograph (GB11)
+  int pict = 0;                  // GB11: 1 inside "pictograph Extend*", 2 right after its ZWJ
   size_t ri_run = 0;             // regional indicators in a row (GB12/13 pair them)
   int conjunct = 0;              // GB9c: 1 after a consonant (+ extends), 2 once a linker followed
   for (size_t i = 0; i < s.size();) {
@@ -87,17 +87,18 @@ size_t count_graphemes(std::string_view s) {
       else if ((prev == Gb::lv || prev == Gb::v) && (cur == Gb::v || cur == Gb::t)) join = true;  // GB7
       else if ((prev == Gb::lvt || prev == Gb::t) && cur == Gb::t) join = true;           // GB8
       else if (cur == Gb::extend || cur == Gb::zwj) join = true;                          // GB9, GB9a
-      else if (prev == Gb::zwj && cur == Gb::pict && cluster_is_pict) join = true;        // GB11
+      else if (prev == Gb::zwj && cur == Gb::pict && pict == 2) join = true;               // GB11
       else if (prev == Gb::ri && cur == Gb::ri && ri_run % 2 == 1) join = true;           // GB12, GB13
       else if (conjunct == 2 && st.ok && incb_consonant(st.cp)) join = true;             // GB9c
     }
     if (st.ok && incb_consonant(st.cp)) conjunct = 1;
     else if (st.ok && incb_linker(st.cp)) conjunct = conjunct ? 2 : 0;
     else if (cur != Gb::extend && cur != Gb::zwj) conjunct = 0;
-    if (!join) {
-      ++count;
-      cluster_is_pict = cur == Gb::pict;
-    }
+    if (!join) ++count;
+    if (cur == Gb::pict) pict = 1;
+    else if (cur == Gb::extend) pict = pict == 1 ? 1 : 0;
+    else if (cur == Gb::zwj) pict = pict == 1 ? 2 : 0;
+    else pict = 0;
     ri_run = cur == Gb::ri ? ri_run + 1 : 0;
     prev = cur;
   }

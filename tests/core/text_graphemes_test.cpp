@@ -47,6 +47,8 @@ TEST_CASE("count_graphemes counts what a reader sees") {
       {"LF CR is two", "\n\r", 2},
       {"mark after newline stands alone", "\n\xCC\x81", 2},
       {"ZWJ between letters does not join them", "a\xE2\x80\x8D" "b", 2},
+      {"two ZWJs between emoji do not join them", "\xF0\x9F\x98\x80\xE2\x80\x8D\xE2\x80\x8D\xF0\x9F\x98\x80", 2},
+      {"ZWJ then emoji after a letter does not join", "a\xE2\x80\x8D\xF0\x9F\x98\x80", 2},
       {"invalid bytes count one each", "\xFF\xFE" "a", 3},
   };
   for (const auto& r : rows) {
