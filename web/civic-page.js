@@ -260,11 +260,19 @@
     },
   };
 
+  // ---- service worker: the app shell offline (web/service-worker.js) ------
+  const swReady = ('serviceWorker' in navigator && window.isSecureContext)
+    ? navigator.serviceWorker.register('service-worker.js').then(() => navigator.serviceWorker.ready)
+        .catch((e) => { console.warn('civic: offline shell unavailable: ' + e); return null; })
+    : Promise.resolve(null);
+  if (navigator.storage && navigator.storage.persist) navigator.storage.persist().catch(() => {});
+
   // ---- window.civic: for tests, benchmarks and curious residents ---------
   window.civic = {
     nodes: () => nodes.map((n) => Object.assign({}, n)),
     ready: () => readyPromise,
     framesDrawn: () => (Module._civic_frames_drawn ? Module._civic_frames_drawn() : 0),
     textAgent: () => agent,
+    offlineReady: () => swReady,
   };
 })();

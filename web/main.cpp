@@ -16,8 +16,8 @@
 //      frame that changed them; DOM actions come back as ui::activate/set_text.
 //  [X] Text agent: focused inside the tap/click that activated a text field.
 //  [X] Counters for the budget benchmark (frames drawn, first frame marks).
-//  [ ] Font atlas re-rasterised when devicePixelRatio changes (zoom): the UI
-//      rescales sizes at once, glyphs stay at the first ratio's raster.
+//  [X] Font atlas re-rasterised when devicePixelRatio changes (zoom).
+//  [ ] A lazily loaded fallback font for rare characters outside the subset.
 #include <GLES3/gl3.h>
 #include <emscripten.h>
 #include <emscripten/html5.h>
@@ -47,6 +47,7 @@ struct Shell {
   std::deque<app::Event> ui_events;   // dispatched while drawing; applied before the next frame
   EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
   bool fonts_ready = false;
+  std::string font_path;              // kFontPath, or empty when the font could not be fetched
   bool first_frame_marked = false, interactive_marked = false;
   std::uint64_t drawn_revision = ~std::uint64_t(0);
   int settle = kSettleFrames;
@@ -109,7 +110,16 @@ void draw_frame() {
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplHtml5_NewFrame();
   if (ImGui_ImplHtml5_TakeResized()) {
-    ui::presentation().dpi_scale = ImGui_ImplHtml5_PixelRatio();
+    float dpr = ImGui_ImplHtml5_PixelRatio();
+    if (dpr != ui::presentation().dpi_scale) {
+      // Zoom or a move to another screen: rasterise the glyphs again at the
+      // new ratio, so text stays sharp (outside ImGui's frame, as required).
+      ui::Presentation p = ui::presentation();
+      p.dpi_scale = dpr;
+      ui::setup(p, s.font_path);
+      ImGui_ImplOpenGL3_DestroyFontsTexture();
+      ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
     s.settle = kSettleFrames;
   }
   ImGuiIO& io = ImGui::GetIO();
@@ -199,7 +209,8 @@ EMSCRIPTEN_KEEPALIVE void civic_font_bytes(const unsigned char* bytes, int len) 
   }
   ui::Presentation p;
   p.dpi_scale = ImGui_ImplHtml5_PixelRatio();
-  ui::setup(p, have ? kFontPath : "");
+  g_shell->font_path = have ? kFontPath : "";
+  ui::setup(p, g_shell->font_path);
   g_shell->fonts_ready = true;
   g_shell->settle = kSettleFrames;
 }

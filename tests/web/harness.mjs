@@ -34,7 +34,7 @@ export function freePort() {
 
 async function waitForHttp(url, proc, log) {
   for (let i = 0; i < 300; i++) {
-    if (proc.exitCode !== null) throw new Error(`civic-server exited (${proc.exitCode}):\n${log()}`);
+    if (proc.exitCode !== null || proc.signalCode !== null || log().startsWith('cannot start')) throw new Error(`civic-server exited (${proc.exitCode}):\n${log()}`);
     try {
       const r = await fetch(url);
       if (r.ok) return;
@@ -53,6 +53,7 @@ export async function startServer() {
   const proc = spawn(join(BIN, 'civic-server'),
     ['--port', String(port), '--db', join(dir, 'civic.db'), '--web', WEB_DIR, '--media', join(dir, 'media')],
     { stdio: ['ignore', 'pipe', 'pipe'] });
+  proc.on('error', (e) => { out += `cannot start civic-server: ${e.message}\n`; });
   proc.stdout.on('data', (d) => { out += d; });
   proc.stderr.on('data', (d) => { out += d; });
   const base = `http://127.0.0.1:${port}/`;
