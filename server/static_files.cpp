@@ -102,7 +102,9 @@ bool serve_static(const std::string& root, const HttpRequest& req, HttpResponse&
   out.set_header("Vary", "Accept-Encoding");
   // index.html must be revalidated so a new build is picked up at once.
   out.set_header("Cache-Control", ends_with(file, ".html") ? "no-cache" : "public, max-age=300");
-  if (ends_with(file, ".html")) out.set_header("Content-Security-Policy", content_security_policy());
+  // The service worker fetches the app shell: it runs under its own script's CSP.
+  if (ends_with(file, ".html") || ends_with(file, "/service-worker.js"))
+    out.set_header("Content-Security-Policy", content_security_policy());
   return true;
 }
 
