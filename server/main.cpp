@@ -15,6 +15,7 @@
 
 #include "core/i18n/messages.hpp"
 #include "server/context.hpp"
+#include "server/events_stream.hpp"
 #include "server/migrations.hpp"
 #include "server/router.hpp"
 #include "server/staff_cli.hpp"
@@ -84,6 +85,7 @@ int serve(const std::vector<std::string>& args) {
   add_staff_routes(router);
   add_extension_routes(router);
   add_upload_routes(router);
+  if (start_event_stream(ctx, router) < 0) std::cerr << "civic-server: event stream unavailable\n";  // tracking: SSE on its own epoll listener
 
   Lang lang = console_lang();
   int rc = run_http(ctx, router, [&](int port) {

@@ -15,6 +15,9 @@ namespace civic::cli {
 
 int cmd_services(Context& ctx);
 int cmd_service(Context& ctx);
+int cmd_file(Context& ctx);    // cmd_file.cpp, cmd_track.cpp, cmd_outbox.cpp: tracking and the outbox
+int cmd_track(Context& ctx);
+int cmd_outbox(Context& ctx);
 
 namespace {
 
@@ -34,9 +37,9 @@ struct Command {
 const Command kCommands[] = {
     {"services", cmd_services, "cli.help.services"},
     {"service", cmd_service, "cli.help.service"},
-    {"file", not_yet, "cli.help.file"},
-    {"track", not_yet, "cli.help.track"},
-    {"outbox", not_yet, "cli.help.outbox"},
+    {"file", cmd_file, "cli.help.file"},
+    {"track", cmd_track, "cli.help.track"},
+    {"outbox", cmd_outbox, "cli.help.outbox"},
     {"compress", not_yet, "cli.help.compress"},
     {"receipt", not_yet, "cli.help.receipt"},
 };

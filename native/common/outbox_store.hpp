@@ -1,0 +1,49 @@
+// native/common/outbox_store.hpp — the outbox on disk for the CLI and the kiosk.
+//  [x] one file per entry, DIR/outbox/<key>.entry, written to a temp file,
+//      fsync'd, renamed over the old one, and the directory fsync'd: a kill
+//      or power cut leaves the old record or the new one, never a mix
+//  [x] records that fail their checksum are moved to DIR/outbox/corrupt/
+//      (kept for a human, never retried blindly)
+//  [x] an exclusive lock (flock on DIR/outbox/.lock) so two processes never
+//      deliver the same entry at once
+//  [x] delivered tickets are remembered in DIR/tickets/<id>.json (id, token, key)
+//  [ ] media bytes: stored by the caller next to the entry (MediaItem::path)
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/outbox/outbox_entry.hpp"
+#include "core/result.hpp"
+
+namespace civic::native {
+
+class OutboxStore {
+ public:
+  explicit OutboxStore(std::string data_dir);
+  ~OutboxStore();
+  OutboxStore(const OutboxStore&) = delete;
+  OutboxStore& operator=(const OutboxStore&) = delete;
+
+  // Takes the delivery lock; false when another process holds it.
+  bool try_lock();
+  // Durably writes the entry (temp + fsync + rename + fsync dir).
+  Result<bool> save(const outbox::OutboxEntry& e);
+  Result<bool> remove(const std::string& key);
+  // Every readable entry, oldest first, recovered after a possible crash;
+  // unreadable ones are set aside (their names in `set_aside`).
+  std::vector<outbox::OutboxEntry> load_all(std::vector<std::string>* set_aside = nullptr);
+  // A delivered ticket, for `civic track` without ids and for rating later.
+  Result<bool> remember_ticket(const outbox::OutboxEntry& delivered);
+  std::vector<std::string> remembered_tickets();
+
+  const std::string& dir() const { return dir_; }
+
+ private:
+  std::string data_dir_, dir_;
+  int lock_fd_ = -1;
+};
+
+// Writes bytes to path atomically and durably (temp + fsync + rename + fsync dir).
+Result<bool> write_file_durably(const std::string& path, const std::string& bytes);
+
+}  // namespace civic::native
