@@ -15,6 +15,7 @@ namespace civic::cli {
 
 int cmd_services(Context& ctx);
 int cmd_service(Context& ctx);
+int cmd_receipt(Context& ctx);
 int cmd_file(Context& ctx);    // cmd_file.cpp, cmd_track.cpp, cmd_outbox.cpp: tracking and the outbox
 int cmd_track(Context& ctx);
 int cmd_outbox(Context& ctx);
@@ -41,7 +42,7 @@ const Command kCommands[] = {
     {"track", cmd_track, "cli.help.track"},
     {"outbox", cmd_outbox, "cli.help.outbox"},
     {"compress", not_yet, "cli.help.compress"},
-    {"receipt", not_yet, "cli.help.receipt"},
+    {"receipt", cmd_receipt, "cli.help.receipt"},
 };
 
 const char* env(const char* name) {
