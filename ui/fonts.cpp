@@ -39,7 +39,16 @@ bool setup(const Presentation& p, const std::string& font_path) {
     cfg.PixelSnapH = true;
     io.Fonts->Clear();
     io.Fonts->TexDesiredWidth = 4096;
-    ok = io.Fonts->AddFontFromFileTTF(font_path.c_str(), raster, &cfg, io.Fonts->GetGlyphRangesChineseFull()) != nullptr;
+    // ImGui's Chinese range lacks arrows (← on Back) and ★: add them.
+    static ImVector<ImWchar> ranges;
+    if (ranges.empty()) {
+      ImFontGlyphRangesBuilder b;
+      b.AddRanges(io.Fonts->GetGlyphRangesChineseFull());
+      static const ImWchar extra[] = {0x2190, 0x21FF, 0x2600, 0x26FF, 0};
+      b.AddRanges(extra);
+      b.BuildRanges(&ranges);
+    }
+    ok = io.Fonts->AddFontFromFileTTF(font_path.c_str(), raster, &cfg, ranges.Data) != nullptr;
   }
   if (!ok) {
     io.Fonts->Clear();

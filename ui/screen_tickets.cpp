@@ -92,7 +92,7 @@ void ticket(const app::State& s, const Dispatch& d) {
     float bw = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x * 4) / 5;
     for (int k = 1; k <= 5; ++k) {
       if (k > 1) ImGui::SameLine();
-      std::string label = std::to_string(k) + (s.lang == Lang::en ? "★" : " 星");
+      std::string label = std::to_string(k) + (s.lang == Lang::en ? "" : " 星");
       if (w::button("rate/" + std::to_string(k), label, w::Kind::normal, bw, t->action_phase == app::Phase::loading))
         d(app::RatePressed{key_of(*t), k, ""});
       sem::last().name = format(s.lang, "ui.stars", {{"count", std::to_string(k)}});

@@ -1,0 +1,87 @@
+// tests/ui/harness.hpp — a headless ImGui frame loop around ui::draw() and
+// app::update(): taps and typing go through semantic ids (ui::activate,
+// ui::set_text) exactly as the kiosk's automation channel does, and the
+// effects core asks for are kept so a test can answer them with scripted
+// replies. No window, no GL, no network, no sleeping.
+#pragma once
+#include <doctest/doctest.h>
+#include <imgui.h>
+
+#include <deque>
+#include <string>
+
+#include "core/app/update.hpp"
+#include "ui/ui.hpp"
+
+namespace civic::test {
+
+struct UiHarness {
+  app::State state;
+  std::deque<app::Event> queued;
+  std::vector<app::HttpRequest> requests;   // effects not yet answered
+
+  explicit UiHarness(float w = 1080, float h = 1920, float dpi = 1, bool large = true) {
+    ImGui::CreateContext();
+    ui::Presentation p;
+    p.dpi_scale = dpi;
+    p.large_text = large;
+    p.kiosk = true;   // 1080×1920 hall screen: 64 px targets
+    REQUIRE(ui::setup(p, CIVIC_FONT_FILE));
+    ImGuiIO& io = ImGui::GetIO();
+    unsigned char* px;
+    int tw, th;
+    io.Fonts->GetTexDataAsAlpha8(&px, &tw, &th);   // builds the atlas
+    for (int k = 0; k < ImGuiKey_COUNT; ++k) io.KeyMap[k] = k;   // what a platform backend does
+    io.DisplaySize = ImVec2(w, h);
+    io.DeltaTime = 1.f / 60;
+  }
+  ~UiHarness() { ImGui::DestroyContext(); }
+
+  void apply(const app::Event& e) {
+    for (auto& fx : app::update(state, e))
+      if (auto* r = std::get_if<app::HttpRequest>(&fx)) requests.push_back(*r);
+  }
+  void frame() {
+    ImGui::NewFrame();
+    ui::draw(state, [this](const app::Event& e) { queued.push_back(e); });
+    ImGui::Render();
+    while (!queued.empty()) {
+      app::Event e = queued.front();
+      queued.pop_front();
+      apply(e);
+    }
+  }
+  void frames(int n = 2) {
+    for (int i = 0; i < n; ++i) frame();
+  }
+  const ui::SemanticNode& node(const std::string& id) {
+    const ui::SemanticNode* n = ui::find_node(id);
+    if (!n) FAIL("no node " << id << " in " << ui::semantic_nodes_json());
+    return *n;
+  }
+  bool has(const std::string& id) { return ui::find_node(id) != nullptr; }
+  void tap(const std::string& id) {
+    node(id);
+    ui::activate(id);
+    frames();
+  }
+  void type(const std::string& id, const std::string& text) {
+    node(id);
+    ui::set_text(id, text);
+    frames();
+  }
+  // Takes the oldest unanswered request; checks its URL contains `url_part`.
+  app::HttpRequest take(const std::string& url_part) {
+    REQUIRE_MESSAGE(!requests.empty(), "expected a request for " << url_part);
+    app::HttpRequest r = requests.front();
+    requests.erase(requests.begin());
+    CHECK_MESSAGE(r.url.find(url_part) != std::string::npos, r.url << " lacks " << url_part);
+    return r;
+  }
+  void reply(const app::HttpRequest& r, int status, const std::string& body) {
+    apply(app::HttpDone{r.request_id, status, body, status == 0 ? "connection refused" : ""});
+    frames();
+  }
+};
+
+}  // namespace civic::test
