@@ -16,6 +16,7 @@ namespace civic::cli {
 int cmd_services(Context& ctx);
 int cmd_service(Context& ctx);
 int cmd_receipt(Context& ctx);
+int cmd_compress(Context& ctx);
 int cmd_file(Context& ctx);    // cmd_file.cpp, cmd_track.cpp, cmd_outbox.cpp: tracking and the outbox
 int cmd_track(Context& ctx);
 int cmd_outbox(Context& ctx);
@@ -41,7 +42,7 @@ const Command kCommands[] = {
     {"file", cmd_file, "cli.help.file"},
     {"track", cmd_track, "cli.help.track"},
     {"outbox", cmd_outbox, "cli.help.outbox"},
-    {"compress", not_yet, "cli.help.compress"},
+    {"compress", cmd_compress, "cli.help.compress"},
     {"receipt", cmd_receipt, "cli.help.receipt"},
 };
 
