@@ -21,6 +21,7 @@ function quantile(sorted, q) {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
+process.env.CIVIC_EVENTS_TRACE = '1';  // the server prints its fan-out time per event
 const server = await startServer({ args: ['--rate-limit', '0', '--read-rate-limit', '0'] });
 try {
   const staffToken = readFileSync(path.join(server.dir, 'staff-token'), 'utf8').trim();
@@ -28,15 +29,15 @@ try {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams([['service_code', 'streetlight-out'], ['description', 'bench'], ['lat', '22.5431'],
-      ['long', '114.0579'], ['attribute[problem]', 'out'], ['attribute[lights_out]', '1']]).toString(),
+      ['long', '114.0579'], ['phone', '13800138000'], ['attribute[problem]', 'out'], ['attribute[lights_out]', '1']]).toString(),
   });
+  if (filed.status !== 201) throw new Error(`filing failed: ${filed.status} ${await filed.text()}`);
   const ticket = (await filed.json())[0].service_request_id;
   const redirect = await fetch(`${server.base}civic/events?service_request_id=${ticket}`, { redirect: 'manual' });
   const stream = new URL(redirect.headers.get('location'));
   console.log(`ticket ${ticket}; stream at ${stream.host}; opening ${FOLLOWERS} followers`);
 
-  // arrivals[n] = Map(note -> time) per follower
-  const waiting = new Map();   // note -> { t0, left, samples, resolve }
+  let current = null;   // the update in flight: { t0, left, raw: [time, chunk, ...], resolve }
   let open = 0;
   const sockets = [];
   const t_open = performance.now();
@@ -46,25 +47,22 @@ try {
       sockets.push(s);
       let buf = '';
       let ready = false;
-      s.setEncoding('utf8');
       s.on('connect', () => s.write(`GET ${stream.pathname}${stream.search} HTTP/1.1\r\nHost: ${stream.host}\r\nAccept: text/event-stream\r\n\r\n`));
+      // The handler only timestamps and keeps the bytes: one client process
+      // serves every follower, so its own work would show up as latency.
       s.on('data', (chunk) => {
         const now = performance.now();
-        buf += chunk;
-        if (!ready && buf.includes('\n\n')) {
+        if (!ready) {
+          buf += chunk.toString('utf8');
+          if (!buf.includes('\n\n')) return;
+          if (!buf.startsWith('HTTP/1.1 200')) return rejectAll(new Error(buf.slice(0, 200)));
           ready = true;
           if (++open === FOLLOWERS) resolveAll();
+          return;
         }
-        let end;
-        while ((end = buf.indexOf('\n\n')) >= 0) {
-          const frame = buf.slice(0, end);
-          buf = buf.slice(end + 2);
-          const m = /bench-note-(\d+)/.exec(frame);
-          if (!m) continue;
-          const w = waiting.get(m[1]);
-          if (!w) continue;
-          w.samples.push(now - w.t0);
-          if (--w.left === 0) w.resolve();
+        if (current && chunk[0] !== 0x3a) {   // ':' starts a heartbeat, not an event
+          current.raw.push(now, chunk);
+          if (--current.left === 0) current.resolve();
         }
       });
       s.on('error', (e) => rejectAll(e));
@@ -78,8 +76,8 @@ try {
     const note = String(k);
     let resolve;
     const done = new Promise((r) => { resolve = r; });
-    const w = { t0: 0, left: FOLLOWERS, samples: [], resolve };
-    waiting.set(note, w);
+    const w = { t0: 0, left: FOLLOWERS, raw: [], samples: [], resolve };
+    current = w;
     w.t0 = performance.now();
     const res = await fetch(`${server.base}civic/staff/requests/${ticket}.json`, {
       method: 'POST',
@@ -90,8 +88,13 @@ try {
     if (res.status !== 200) throw new Error(`staff update ${res.status}: ${await res.text()}`);
     await Promise.race([done, new Promise((r) => setTimeout(r, 10000))]);
     if (w.left > 0) console.log(`update ${k}: ${w.left} followers missed it within 10 s`);
+    current = null;
+    // Each follower gets one frame per update; check it is this update's.
+    for (let j = 0; j < w.raw.length; j += 2) {
+      if (!String(w.raw[j + 1]).includes(`bench-note-${note}`)) throw new Error(`update ${k}: unexpected frame`);
+      w.samples.push(w.raw[j] - w.t0);
+    }
     all.push(...w.samples);
-    waiting.delete(note);
     await new Promise((r) => setTimeout(r, 100));
   }
   all.sort((a, b) => a - b);
@@ -100,6 +103,16 @@ try {
   console.log(`event latency, staff change → follower, ${FOLLOWERS} followers × ${UPDATES} updates (${all.length} deliveries):`);
   console.log(`  p50 ${f(quantile(all, 0.5))} ms  p90 ${f(quantile(all, 0.9))} ms  p99 ${f(quantile(all, 0.99))} ms  max ${f(all[all.length - 1])} ms`);
   console.log(`  staff request alone: p50 ${f(quantile(staffMs, 0.5))} ms  max ${f(staffMs[staffMs.length - 1])} ms`);
+  const fan = [...server.stderr().matchAll(/to (\d+) followers in ([\d.]+) ms \(cpu ([\d.]+) ms\)/g)]
+    .filter((m) => Number(m[1]) === FOLLOWERS);
+  const wall = fan.map((m) => Number(m[2])).sort((a, b) => a - b);
+  const cpu = fan.map((m) => Number(m[3])).sort((a, b) => a - b);
+  if (fan.length) {
+    console.log(`  server fan-out (all ${FOLLOWERS} sockets written): wall p50 ${f(quantile(wall, 0.5))} ms  max ${f(wall[wall.length - 1])} ms;` +
+                ` thread CPU p50 ${f(quantile(cpu, 0.5))} ms  max ${f(cpu[cpu.length - 1])} ms`);
+  }
+  const load = (await import('node:os')).loadavg()[0];
+  console.log(`  load average during the run: ${load.toFixed(1)} on ${(await import('node:os')).cpus().length} cores`);
   for (const s of sockets) s.destroy();
 } finally {
   await server.stop();
