@@ -42,12 +42,6 @@ HttpResponse unauthorized(const HttpRequest& req) {
   return r;
 }
 
-HttpResponse no_store(HttpResponse r) {
-  // Personal details and tokens must not linger in shared caches or history.
-  r.set_header("Cache-Control", "no-store");
-  return r;
-}
-
 HttpResponse personal(Context& ctx, const HttpRequest& req, const Captures& caps) {
   auto staff = staff_of(ctx, req);
   if (!staff) return unauthorized(req);
@@ -70,7 +64,7 @@ HttpResponse personal(Context& ctx, const HttpRequest& req, const Captures& caps
                {"last_name", t->last_name},
                {"phone", t->phone},
                {"email", t->email}};
-  return no_store(json_response(body));
+  return json_response(body);  // the transport adds Cache-Control: no-store to every API answer
 }
 
 HttpResponse issue_token(Context& ctx, const HttpRequest& req, const Captures&) {
@@ -92,7 +86,7 @@ HttpResponse issue_token(Context& ctx, const HttpRequest& req, const Captures&) 
   e.outcome = "allowed";
   e.remote_addr = req.remote_addr;
   audit(*ctx.db, e);
-  return no_store(json_response({{"token", token}, {"department", dept}, {"label", f.get("label")}}, 201));
+  return json_response({{"token", token}, {"department", dept}, {"label", f.get("label")}}, 201);
 }
 
 HttpResponse audit_log(Context& ctx, const HttpRequest& req, const Captures&) {
@@ -117,7 +111,7 @@ HttpResponse audit_log(Context& ctx, const HttpRequest& req, const Captures&) {
                    {"staff_department", e.actor_department},
                    {"staff_token", e.actor_token},
                    {"remote_addr", e.remote_addr}});
-  return no_store(json_response(out));
+  return json_response(out);
 }
 
 }  // namespace
