@@ -58,7 +58,13 @@ ParsedSubmission parse_submission(const Context& ctx, const HttpRequest& req) {
   std::map<std::string, int> seen;
   for (const auto& [k, v] : fields) {
     if (!valid_text(k) || k.size() > 256) return reject(400, "", "server.bad_utf8", {{"field", "?"}});
-    if (!valid_text(v)) return reject(400, k, "server.bad_utf8", {{"field", k}});
+    // Values get the very check the clients run (core/forms), so the server
+    // refuses bad text with the resident's own message id.
+    if (auto bad = forms::check_clean_text(v, /*multiline=*/true)) {
+      auto params = bad->params;
+      params.emplace("field", k);
+      return reject(400, k, bad->id, params);
+    }
     auto cap = kServerKeys.find(k);
     if (cap != kServerKeys.end()) {
       if (k == "media_url") {  // one per attachment (Civic clients send several)
