@@ -18,6 +18,7 @@
 #include "server/events_stream.hpp"
 #include "server/migrations.hpp"
 #include "server/router.hpp"
+#include "server/security_routes.hpp"
 #include "server/staff_cli.hpp"
 #include "server/staff_tokens.hpp"
 #include "server/transport.hpp"
@@ -85,6 +86,7 @@ int serve(const std::vector<std::string>& args) {
   add_staff_routes(router);
   add_extension_routes(router);
   add_upload_routes(router);
+  add_security_routes(router);
   if (start_event_stream(ctx, router) < 0) std::cerr << "civic-server: event stream unavailable\n";  // tracking: SSE on its own epoll listener
 
   Lang lang = console_lang();
