@@ -12,7 +12,6 @@ constexpr Message kTable[] = {
     {"cli.missing_value", "选项 {option} 需要一个值", "option {option} needs a value"},
     {"cli.missing_argument", "缺少参数：{argument}", "missing argument: {argument}"},
     {"cli.bad_url", "服务器地址无效：{url}", "not a valid server URL: {url}"},
-    {"cli.not_yet", "此命令尚未实现：{command}", "this command is not available yet: {command}"},
     {"cli.unexpected_argument", "多余的参数：{argument}", "unexpected argument: {argument}"},
     {"cli.bad_lang", "不支持的语言：{lang}（可用 zh-CN 或 en）", "unsupported language: {lang} (use zh-CN or en)"},
     {"cli.no_attributes", "该服务无需填写额外信息", "This service needs no extra details."},

@@ -23,12 +23,6 @@ int cmd_outbox(Context& ctx);
 
 namespace {
 
-// Commands whose owners have not landed them yet say so plainly.
-int not_yet(Context& ctx) {
-  std::fprintf(stderr, "civic: %s\n", format(ctx.lang, "cli.not_yet", {{"command", ctx.command}}).c_str());
-  return kExitUsage;
-}
-
 struct Command {
   const char* name;
   Run run;
