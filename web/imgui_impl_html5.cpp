@@ -379,6 +379,39 @@ void advance_inertia(ImGuiIO& io, double now) {
 
 }  // namespace
 
+// Installs (on) or removes (off) every html5.h callback the backend uses, so
+// Init and Shutdown can never disagree about which ones exist.
+static void set_callbacks(bool on) {
+  const char* c = g->canvas.c_str();
+  auto mouse = on ? on_mouse : nullptr;
+  auto touch = on ? on_touch : nullptr;
+  auto key = on ? on_key : nullptr;
+  auto focus = on ? on_focus : nullptr;
+  emscripten_set_mousedown_callback(c, nullptr, EM_TRUE, mouse);
+  // Moves and releases anywhere in the window, so a drag that leaves the
+  // canvas still ends.
+  emscripten_set_mousemove_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, mouse);
+  emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, mouse);
+  emscripten_set_mouseleave_callback(c, nullptr, EM_TRUE, mouse);
+  emscripten_set_wheel_callback(c, nullptr, EM_TRUE, on ? on_wheel : nullptr);
+  emscripten_set_touchstart_callback(c, nullptr, EM_TRUE, touch);
+  emscripten_set_touchmove_callback(c, nullptr, EM_TRUE, touch);
+  emscripten_set_touchend_callback(c, nullptr, EM_TRUE, touch);
+  emscripten_set_touchcancel_callback(c, nullptr, EM_TRUE, touch);
+  // Keys only from the canvas and the text agent: the page's own inputs
+  // (and the accessible layer's) keep Backspace, Tab and the rest.
+  for (const char* t : {c, "#civic-text-agent"}) {
+    emscripten_set_keydown_callback(t, nullptr, EM_TRUE, key);
+    emscripten_set_keyup_callback(t, nullptr, EM_TRUE, key);
+  }
+  emscripten_set_focus_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, focus);
+  emscripten_set_blur_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, focus);
+  emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, on ? on_resize : nullptr);
+  em_orientationchange_callback_func orient = nullptr;
+  if (on) orient = [](int, const EmscriptenOrientationChangeEvent*, void*) -> EM_BOOL { g->resized = true; return EM_FALSE; };
+  emscripten_set_orientationchange_callback(nullptr, EM_TRUE, orient);
+}
+
 bool ImGui_ImplHtml5_Init(const char* canvas_selector, civic::web::Html5Hooks hooks) {
   ImGuiIO& io = ImGui::GetIO();
   g = new Backend();
@@ -414,52 +447,14 @@ bool ImGui_ImplHtml5_Init(const char* canvas_selector, civic::web::Html5Hooks ho
   io.KeyMap[ImGuiKey_Y] = 89;
   io.KeyMap[ImGuiKey_Z] = 90;
 
-  const char* c = g->canvas.c_str();
-  emscripten_set_mousedown_callback(c, nullptr, EM_TRUE, on_mouse);
-  // Moves and releases anywhere in the window, so a drag that leaves the
-  // canvas still ends.
-  emscripten_set_mousemove_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, on_mouse);
-  emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, on_mouse);
-  emscripten_set_mouseleave_callback(c, nullptr, EM_TRUE, on_mouse);
-  emscripten_set_wheel_callback(c, nullptr, EM_TRUE, on_wheel);
-  emscripten_set_touchstart_callback(c, nullptr, EM_TRUE, on_touch);
-  emscripten_set_touchmove_callback(c, nullptr, EM_TRUE, on_touch);
-  emscripten_set_touchend_callback(c, nullptr, EM_TRUE, on_touch);
-  emscripten_set_touchcancel_callback(c, nullptr, EM_TRUE, on_touch);
-  // Keys only from the canvas and the text agent: the page's own inputs
-  // (and the accessible layer's) keep Backspace, Tab and the rest.
-  for (const char* t : {c, "#civic-text-agent"}) {
-    emscripten_set_keydown_callback(t, nullptr, EM_TRUE, on_key);
-    emscripten_set_keyup_callback(t, nullptr, EM_TRUE, on_key);
-  }
-  emscripten_set_focus_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, on_focus);
-  emscripten_set_blur_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, on_focus);
-  emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, on_resize);
-  emscripten_set_orientationchange_callback(nullptr, EM_TRUE,
-      [](int, const EmscriptenOrientationChangeEvent*, void*) -> EM_BOOL { g->resized = true; return EM_FALSE; });
+  set_callbacks(true);
   update_size();
   g->last_frame_ms = emscripten_get_now();
   return true;
 }
 
 void ImGui_ImplHtml5_Shutdown() {
-  const char* c = g->canvas.c_str();
-  emscripten_set_mousedown_callback(c, nullptr, EM_TRUE, nullptr);
-  emscripten_set_mousemove_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, nullptr);
-  emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, nullptr);
-  emscripten_set_mouseleave_callback(c, nullptr, EM_TRUE, nullptr);
-  emscripten_set_wheel_callback(c, nullptr, EM_TRUE, nullptr);
-  emscripten_set_touchstart_callback(c, nullptr, EM_TRUE, nullptr);
-  emscripten_set_touchmove_callback(c, nullptr, EM_TRUE, nullptr);
-  emscripten_set_touchend_callback(c, nullptr, EM_TRUE, nullptr);
-  emscripten_set_touchcancel_callback(c, nullptr, EM_TRUE, nullptr);
-  for (const char* t : {c, "#civic-text-agent"}) {
-    emscripten_set_keydown_callback(t, nullptr, EM_TRUE, nullptr);
-    emscripten_set_keyup_callback(t, nullptr, EM_TRUE, nullptr);
-  }
-  emscripten_set_focus_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, nullptr);
-  emscripten_set_blur_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, nullptr);
-  emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, nullptr);
+  set_callbacks(false);
   ImGuiIO& io = ImGui::GetIO();
   io.BackendPlatformName = nullptr;
   io.BackendPlatformUserData = nullptr;
