@@ -38,6 +38,21 @@ else()
   target_link_libraries(civic_sodium INTERFACE PkgConfig::SODIUM)
 endif()
 
+# libjpeg-turbo 2.1.5 (libjpeg 6b API): decoding scaled in the DCT domain and
+# SIMD encoding natively; for wasm, Debian's source built by scripts/bootstrap.
+add_library(civic_jpeg INTERFACE)
+if(EMSCRIPTEN)
+  set(_jpeg "${CIVIC_DEPS_DIR}/wasm/libjpeg-turbo-2.1.5")
+  if(NOT EXISTS "${_jpeg}/lib/libjpeg.a")
+    message(FATAL_ERROR "wasm libjpeg-turbo missing at ${_jpeg}: run scripts/bootstrap")
+  endif()
+  target_include_directories(civic_jpeg SYSTEM INTERFACE "${_jpeg}/include")
+  target_link_libraries(civic_jpeg INTERFACE "${_jpeg}/lib/libjpeg.a")
+else()
+  pkg_check_modules(JPEG REQUIRED IMPORTED_TARGET libjpeg)
+  target_link_libraries(civic_jpeg INTERFACE PkgConfig::JPEG)
+endif()
+
 # Dear ImGui 1.86
 if(NOT CIVIC_CORE_ONLY)
   if(EMSCRIPTEN)

@@ -48,7 +48,8 @@ Result<Compressed> compress(std::span<const uint8_t> input, const CompressOption
 
   t = Clock::now();
   double resize_ms = 0;
-  auto decoded = decode_with(input, opt.limits, [&](const ImageView& v) {
+  // A JPEG is decoded at the smallest DCT scale that still covers `stored`.
+  auto decoded = decode_scaled_with(input, opt.limits, stored.width, stored.height, [&](const ImageView& v) {
     const auto tr = Clock::now();
     Image img = resize(v, stored.width, stored.height);
     resize_ms = ms_since(tr);

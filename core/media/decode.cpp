@@ -1,9 +1,10 @@
-// core/media/decode.cpp — header checks, then stb_image (limits in decode.hpp).
+// core/media/decode.cpp — header checks, then libjpeg-turbo or stb_image (limits in decode.hpp).
 #include "core/media/decode.hpp"
 
 #include <cstdio>
 #include <string>
 
+#include "core/media/jpeg_codec.hpp"
 #include "core/media/stb_impl.hpp"
 
 namespace civic::media {
@@ -81,19 +82,32 @@ Result<Decoded> decode(std::span<const uint8_t> bytes, const DecodeLimits& limit
 
 Result<Decoded> decode_with(std::span<const uint8_t> bytes, const DecodeLimits& limits,
                             const std::function<Image(const ImageView&)>& keep) {
+  return decode_scaled_with(bytes, limits, 0x7FFFFFFF, 0x7FFFFFFF, keep);
+}
+
+Result<Decoded> decode_scaled_with(std::span<const uint8_t> bytes, const DecodeLimits& limits, int min_width,
+                                   int min_height, const std::function<Image(const ImageView&)>& keep) {
   auto probed = probe(bytes, limits);
   if (!probed) return probed;
   Decoded d = std::move(probed.value());
   if (bytes.size() > 0x7FFFFFFF) return make_error("media.too_big_file");
+  const Layout& L = d.layout;
+  if (L.format == Format::jpeg) {
+    const int eighths = jpeg::scale_eighths_for(L.width, L.height, min_width, min_height);
+    auto img = jpeg::decode(bytes, eighths, keep);
+    if (!img) return img.error();
+    d.image = std::move(img.value());
+    return d;
+  }
   int w = 0, h = 0, comp = 0;
   uint8_t* p = stb::load(bytes.data(), static_cast<int>(bytes.size()), &w, &h, &comp);
   if (!p) return make_error("media.corrupt", "stb_image refused the data");
-  if (w != d.layout.width || h != d.layout.height || comp < 1 || comp > 4) {
+  if (w != L.width || h != L.height || comp < 1 || comp > 4) {
     stb::free_pixels(p);
     return make_error("media.corrupt", "decoded size differs from the header");
   }
   d.had_alpha = comp == 2 || comp == 4;
-  if (comp == 3) {  // stb's buffer is already RGB: no copy (the common case for photos)
+  if (comp == 3) {  // stb's buffer is already RGB: no copy
     d.image = keep(ImageView{p, w, h});
     stb::free_pixels(p);
   } else {

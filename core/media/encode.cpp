@@ -1,30 +1,16 @@
-// core/media/encode.cpp — stb_image_write plus a quality search (see encode.hpp).
+// core/media/encode.cpp — libjpeg-turbo plus a quality search (see encode.hpp).
 #include "core/media/encode.hpp"
 
 #include <algorithm>
 #include <string>
 
 #include "core/media/resize.hpp"
-#include "core/media/stb_impl.hpp"
+#include "core/media/jpeg_codec.hpp"
 
 namespace civic::media {
 
-namespace {
-void sink(void* ctx, void* data, int size) {
-  auto* out = static_cast<std::vector<uint8_t>*>(ctx);
-  const auto* p = static_cast<const uint8_t*>(data);
-  out->insert(out->end(), p, p + size);
-}
-}  // namespace
-
 Result<std::vector<uint8_t>> encode_jpeg(const ImageView& img, int quality) {
-  if (img.width <= 0 || img.height <= 0 || img.width > 65535 || img.height > 65535)
-    return make_error("media.encode_failed", "size out of JPEG range");
-  std::vector<uint8_t> out;
-  out.reserve(static_cast<size_t>(img.width) * img.height / 4 + 1024);
-  if (!stb::write_jpeg(img.width, img.height, 3, img.rgb, std::clamp(quality, 1, 100), sink, &out))
-    return make_error("media.encode_failed", "stb_image_write failed");
-  return out;
+  return jpeg::encode(img, quality);
 }
 
 Result<Encoded> encode_within(const ImageView& src, const BudgetOptions& opt) {

@@ -1,6 +1,7 @@
 // core/media/encode.hpp — RGB pixels to a baseline JPEG that fits a byte budget.
-// The encoder (stb_image_write) writes only SOI, JFIF APP0, tables, one frame
-// and EOI: no EXIF, GPS, XMP, maker notes or comments can reach the output.
+// The encoder (libjpeg-turbo, optimised Huffman tables) writes only SOI, JFIF
+// APP0, tables, one frame and EOI: no EXIF, GPS, XMP, maker notes or comments
+// can reach the output.
 #pragma once
 #include <cstdint>
 #include <vector>

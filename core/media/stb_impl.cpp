@@ -1,5 +1,5 @@
-// core/media/stb_impl.cpp — the one translation unit that compiles stb_image
-// and stb_image_write, with only the JPEG and PNG loaders (stb's GIF, PSD,
+// core/media/stb_impl.cpp — the one translation unit that compiles stb_image,
+// with only the PNG loader (JPEG goes through libjpeg-turbo; stb's GIF, PSD,
 // PIC, PNM, TGA, BMP and HDR loaders carry unfixed CVEs and are not built),
 // no stdio, and static linkage so no other stb copy in the program clashes.
 #include "core/media/stb_impl.hpp"
@@ -19,18 +19,12 @@
 
 #define STB_IMAGE_STATIC
 #define STB_IMAGE_IMPLEMENTATION
-#define STBI_ONLY_JPEG
 #define STBI_ONLY_PNG
 #define STBI_NO_STDIO
 #define STBI_NO_HDR
 #define STBI_NO_LINEAR
 #define STBI_NO_FAILURE_STRINGS
 #include <stb/stb_image.h>
-
-#define STB_IMAGE_WRITE_STATIC
-#define STB_IMAGE_WRITE_IMPLEMENTATION
-#define STBI_WRITE_NO_STDIO
-#include <stb/stb_image_write.h>
 
 #if defined(__clang__)
 #pragma clang diagnostic pop
@@ -45,10 +39,5 @@ uint8_t* load(const uint8_t* data, int len, int* w, int* h, int* comp) {
 }
 
 void free_pixels(uint8_t* p) { stbi_image_free(p); }
-
-bool write_jpeg(int w, int h, int comp, const uint8_t* pixels, int quality,
-                void (*sink)(void* ctx, void* data, int size), void* ctx) {
-  return stbi_write_jpg_to_func(sink, ctx, w, h, comp, pixels, quality) != 0;
-}
 
 }  // namespace civic::media::stb

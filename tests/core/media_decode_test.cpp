@@ -7,6 +7,7 @@
 
 #include "core/i18n/messages.hpp"
 #include "core/media/decode.hpp"
+#include "core/media/jpeg_codec.hpp"
 #include "media_test_util.hpp"
 
 using namespace civic::media;
@@ -63,6 +64,59 @@ TEST_CASE("accepted formats decode to the right colours") {
       CHECK(d->image.height == 48);
       CHECK(d->image.rgb.size() == 64u * 48 * 3);
       check_quadrants(d->image, r.want, r.tol);
+    }
+  }
+}
+
+TEST_CASE("a JPEG is decoded at the smallest DCT scale that covers the size asked for") {
+  struct Row { const char* name; int w, h, min_w, min_h, eighths; };
+  const Row scales[] = {
+      {"48 MP to 2048: 3/8", 8000, 6000, 2048, 1536, 3},
+      {"12 MP to 2048: 5/8", 4000, 3000, 2048, 1536, 5},
+      {"portrait stored sideways", 6000, 8000, 1536, 2048, 3},
+      {"exactly half", 4096, 3072, 2048, 1536, 4},
+      {"already small: full size", 1000, 800, 2048, 1536, 8},
+      {"tiny target: 1/8 is the floor", 4000, 3000, 10, 10, 1},
+      {"odd sizes round up", 4001, 3001, 501, 376, 1},
+  };
+  for (const Row& r : scales) {
+    SUBCASE(r.name) {
+      CHECK(jpeg::scale_eighths_for(r.w, r.h, r.min_w, r.min_h) == r.eighths);
+      const int m = r.eighths;
+      CHECK(jpeg::scaled(r.w, m) >= std::min(r.w, r.min_w));
+      CHECK(jpeg::scaled(r.h, m) >= std::min(r.h, r.min_h));
+      if (m > 1) CHECK_FALSE((jpeg::scaled(r.w, m - 1) >= r.min_w && jpeg::scaled(r.h, m - 1) >= r.min_h));
+    }
+  }
+
+  struct Decode { const char* name; const char* file; int min_w, min_h, want_w, want_h; };
+  const Decode decodes[] = {
+      {"baseline at 1/2", nullptr, 320, 240, 320, 240},
+      {"baseline at 3/8", nullptr, 200, 100, 240, 180},
+      {"baseline full size", nullptr, 641, 1, 640, 480},
+      {"progressive at 4/8", "progressive.jpg", 32, 24, 32, 24},
+      {"CMYK at 4/8", "cmyk.jpg", 32, 24, 32, 24},
+      {"YCCK at 4/8", "ycck.jpg", 32, 24, 32, 24},
+      {"greyscale at 4/8", "gray.jpg", 30, 20, 32, 24},
+  };
+  const Bytes big = media_test::jpeg_of(media_test::quad_image(640, 480), 92);
+  for (const Decode& r : decodes) {
+    SUBCASE(r.name) {
+      const Bytes b = r.file ? media_test::read_fixture(r.file) : big;
+      REQUIRE_FALSE(b.empty());
+      int seen_w = 0, seen_h = 0;
+      auto d = decode_scaled_with(b, {}, r.min_w, r.min_h, [&](const ImageView& v) {
+        seen_w = v.width;
+        seen_h = v.height;
+        Image img = make_image(v.width, v.height);
+        std::memcpy(img.rgb.data(), v.rgb, img.rgb.size());
+        return img;
+      });
+      REQUIRE_MESSAGE(d.ok(), (d.ok() ? "" : d.error().id + " " + d.error().detail));
+      CHECK(seen_w == r.want_w);
+      CHECK(seen_h == r.want_h);
+      CHECK(d->image.width == r.want_w);
+      if (!r.file) check_quadrants(d->image, media_test::kQuad, 6);
     }
   }
 }

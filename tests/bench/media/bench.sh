@@ -21,7 +21,7 @@ mkdir -p "$work"
 # The driver: core/media at the native preset's optimisation (-O2), core alone.
 bin="$work/compress_bench"
 g++ -std=c++20 -O2 -DNDEBUG -DJSON_NOEXCEPTION -I"$here" "$here"/core/media/*.cpp \
-  "$here/tests/bench/media/compress_bench.cpp" -lsodium -o "$bin"
+  "$here/tests/bench/media/compress_bench.cpp" -lsodium -ljpeg -o "$bin"
 
 # measure NAME CMD... -> "wall_s cpu_s rss_kb" (best wall of $runs)
 measure() {
