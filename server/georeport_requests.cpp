@@ -10,6 +10,7 @@
 #include "core/crypto/receipt.hpp"
 #include "core/i18n/messages.hpp"
 #include "server/router.hpp"
+#include "server/signin.hpp"
 #include "server/submission.hpp"
 #include "server/ticket_json.hpp"
 #include "server/util.hpp"
@@ -46,6 +47,10 @@ HttpResponse submit(Context& ctx, const HttpRequest& req, const Captures&) {
   std::string key = req.header("idempotency-key");
   if (req.headers.count("idempotency-key") && !valid_idempotency_key(key))
     return error_response(req, 400, "server.bad_idempotency_key");
+  // A resident's bearer token files under their account; without one the
+  // concern is anonymous to the account system (as plain GeoReport v2).
+  FilingAccount account = filing_account(ctx, req);
+  if (account.refused) return *account.refused;
   ParsedSubmission p = parse_submission(ctx, req);
   if (!p.errors.empty()) {
     json body = json::array();
@@ -60,7 +65,12 @@ HttpResponse submit(Context& ctx, const HttpRequest& req, const Captures&) {
     }
     return json_response(body, p.status);
   }
-  CreateOutcome c = create_ticket(*ctx.db, *p.service, std::move(p.ticket), key, sha256_hex(req.body));
+  // account_id is the server's to set: a form may only repeat the signed-in one.
+  if (!p.ticket.account_id.empty() && p.ticket.account_id != account.account_id)
+    return error_response(req, 403, "signin.account_mismatch");
+  p.ticket.account_id = account.account_id;
+  CreateOutcome c = create_ticket(*ctx.db, *p.service, std::move(p.ticket), key,
+                                  sha256_hex(account.account_id.empty() ? req.body : account.account_id + "\n" + req.body));
   if (c.kind == CreateOutcome::conflict) return error_response(req, 422, "server.idempotency_conflict");
   if (c.kind == CreateOutcome::failed) return error_response(req, 500, "server.internal");
   const Ticket& t = c.ticket;
@@ -72,7 +82,7 @@ HttpResponse submit(Context& ctx, const HttpRequest& req, const Captures&) {
                {"service_notice", format(lang, "server.notice",
                                          {{"department", dept ? dept->in(lang) : t.department},
                                           {"hours", std::to_string(svc ? svc->sla_hours : 0)}})},
-               {"account_id", nullptr},
+               {"account_id", t.account_id.empty() ? json(nullptr) : json(t.account_id)},
                {"expected_datetime", iso8601(t.sla_deadline)},
                {"receipt", receipt_for(ctx, req, t)}};
   HttpResponse r = json_response(json::array({item}), c.kind == CreateOutcome::created ? 201 : 200);

@@ -1,6 +1,7 @@
 // server/main.cpp — civic-server: the reference Open311 GeoReport v2 backend.
 //   civic-server [--port N] [--host H] [--db FILE] [--web DIR] [--media DIR] [--cors ORIGIN] ...
 //   civic-server staff [--db FILE | --server URL --token T] update ID --status S [--note T] [--department D]
+//   civic-server signin-code [--db FILE] PHONE   (development: the pending sign-in code)
 // On first start it creates the database (migrations), seeds the catalogue,
 // makes the receipt and sealing keys and the development staff token.
 #include <pthread.h>
@@ -19,6 +20,8 @@
 #include "server/migrations.hpp"
 #include "server/router.hpp"
 #include "server/security_routes.hpp"
+#include "server/signin.hpp"
+#include "server/signin_cli.hpp"
 #include "server/staff_cli.hpp"
 #include "server/staff_tokens.hpp"
 #include "server/transport.hpp"
@@ -87,6 +90,7 @@ int serve(const std::vector<std::string>& args) {
   add_extension_routes(router);
   add_upload_routes(router);
   add_security_routes(router);
+  add_signin_routes(router);
   if (start_event_stream(ctx, router) < 0) std::cerr << "civic-server: event stream unavailable\n";  // tracking: SSE on its own epoll listener
 
   Lang lang = console_lang();
@@ -118,5 +122,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (!args.empty() && args[0] == "staff") return staff_main(std::vector<std::string>(args.begin() + 1, args.end()));
+  if (!args.empty() && args[0] == "signin-code")
+    return signin_code_main(std::vector<std::string>(args.begin() + 1, args.end()));
   return serve(args);
 }

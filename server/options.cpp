@@ -58,6 +58,16 @@ std::string parse_options(const std::vector<std::string>& args, Options& out) {
       out.max_body = static_cast<size_t>(n);
     } else if (a == "--threads") {
       if (!value(v) || !to_int(v, 2, 4096, out.threads)) return "--threads needs a number";
+    } else if (a == "--sms-command") {
+      if (!value(out.sms_command) || out.sms_command.empty()) return "--sms-command needs a program";
+    } else if (a == "--otp-ttl") {
+      if (!value(v) || !to_int(v, 0, 86400, out.otp_ttl)) return "--otp-ttl needs seconds (0-86400)";
+    } else if (a == "--token-ttl") {
+      if (!value(v) || !to_int(v, 0, 30 * 86400, out.token_ttl)) return "--token-ttl needs seconds (0-2592000)";
+    } else if (a == "--otp-resend") {
+      if (!value(v) || !to_int(v, 0, 86400, out.otp_resend)) return "--otp-resend needs seconds (0-86400)";
+    } else if (a == "--signin-rate") {
+      if (!value(v) || !to_int(v, 0, 1000000, out.signin_rate)) return "--signin-rate needs a number (0 = off)";
     } else {
       return "unknown option: " + a;
     }

@@ -2,6 +2,7 @@
 // scripts and tests rely on it).
 //   civic-server [--port N] [--host H] [--db FILE] [--web DIR] [--media DIR]
 //                [--cors ORIGIN] [--rate-limit N] [--api-key K]... [--sync full]
+//                [--sms-command CMD] [--otp-ttl S] [--token-ttl S] [--otp-resend S] [--signin-rate N]
 //   civic-server staff ... (staff_cli.hpp)
 #pragma once
 #include <cstddef>
@@ -23,6 +24,12 @@ struct Options {
   bool sync_full = false;            // SQLite synchronous=FULL (survive power loss)
   size_t max_body = 2u << 20;        // bytes per request body (413 beyond); a tus chunk is 1 MiB
   int threads = 96;                  // worker threads (one per open connection)
+  // Verified sign-in (server/signin_*.cpp).
+  std::string sms_command;           // program run with CIVIC_SIGNIN_PHONE/CODE in its environment; "" = development log
+  int otp_ttl = 300;                 // seconds a one-time code is good for (0: expires at once, for tests)
+  int token_ttl = 1800;              // seconds a resident's bearer token is good for
+  int otp_resend = 60;               // seconds between two codes for one phone
+  int signin_rate = 20;              // code requests and verifications per minute per client; 0 = off
 };
 
 // Parses argv (without the program name and without a leading "staff").

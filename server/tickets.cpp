@@ -175,6 +175,10 @@ std::vector<Ticket> list_tickets(Db& db, const TicketFilter& f) {
     where.push_back("department = ?");
     texts.push_back(f.department);
   }
+  if (!f.account_id.empty()) {
+    where.push_back("account_id = ?");
+    texts.push_back(f.account_id);
+  }
   if (f.closed) {
     where.push_back(*f.closed ? "status IN ('resolved', 'duplicate', 'not_responsible', 'rejected')"
                               : "status NOT IN ('resolved', 'duplicate', 'not_responsible', 'rejected')");

@@ -45,6 +45,7 @@ struct TicketFilter {
   std::vector<std::string> ids;     // empty: any
   std::vector<std::string> service_codes;
   std::string department;           // "" or "*": any
+  std::string account_id;           // "": any; else a signed-in resident's own (server/signin.hpp)
   std::optional<bool> closed;       // status=open|closed
   std::optional<int64_t> from, to;  // requested_at range
   size_t limit = 1000;

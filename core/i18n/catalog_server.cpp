@@ -75,9 +75,13 @@ constexpr Message kTable[] = {
     {"server.stopping", "正在停止…", "Stopping…"},
     {"server.usage",
      "用法：civic-server [--port N] [--host H] [--db 文件] [--web 目录] [--media 目录] [--cors 来源]\n"
-     "       civic-server staff [--db 文件 | --server URL --token 令牌] update 编号 --status 状态 [--note 说明] [--department 部门]",
+     "       [--sms-command 程序] [--otp-ttl 秒] [--token-ttl 秒] [--otp-resend 秒] [--signin-rate N]\n"
+     "       civic-server staff [--db 文件 | --server URL --token 令牌] update 编号 --status 状态 [--note 说明] [--department 部门]\n"
+     "       civic-server signin-code [--db 文件] 手机号",
      "usage: civic-server [--port N] [--host H] [--db FILE] [--web DIR] [--media DIR] [--cors ORIGIN]\n"
-     "       civic-server staff [--db FILE | --server URL --token T] update ID --status S [--note T] [--department D]"},
+     "       [--sms-command PROGRAM] [--otp-ttl S] [--token-ttl S] [--otp-resend S] [--signin-rate N]\n"
+     "       civic-server staff [--db FILE | --server URL --token T] update ID --status S [--note T] [--department D]\n"
+     "       civic-server signin-code [--db FILE] PHONE"},
     {"server.staff_updated", "工单 {id} 已更新为：{status}", "Ticket {id} is now: {status}"},
     {"server.staff_token_missing", "找不到工作人员令牌文件：{path}", "No staff token file at {path}"},
 };
