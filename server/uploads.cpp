@@ -11,6 +11,13 @@
 // upload whose bytes do not match the sha256 announced at creation is
 // deleted (460). State lives in the folder: ID.part (bytes so far, offset =
 // its size) and ID.meta (length, type, hash); ID.done when complete.
+// Content (core/media/upload_check.hpp, SECURITY.md row 9): the first chunk
+// must carry the declared type's magic bytes (415 at once); a finished file
+// must be that type and nothing else — no data after its end, no script in
+// its metadata — or it is deleted with every trace of the upload (415 for a
+// type mismatch, 422 otherwise). A file name in the metadata ("filename" or
+// "name") with a path, control characters or a leading dot is refused at
+// creation (400); names are never used to store anything.
 #include <sodium.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -18,10 +25,13 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
+#include <iterator>
 #include <mutex>
 
 #include "core/crypto/encoding.hpp"
 #include "core/forms/schema.hpp"
+#include "core/media/upload_check.hpp"
 #include "server/router.hpp"
 
 namespace civic::server {
@@ -107,6 +117,18 @@ bool allowed_type(const std::string& type) {
   return false;
 }
 
+// Removes every trace of an upload whose content is refused: nothing is stored.
+void discard(const Context& ctx, const std::string& id) {
+  std::error_code ec;
+  for (const char* ext : {".part", ".meta", ".done"}) std::filesystem::remove(path_of(ctx, id, ext), ec);
+}
+
+HttpResponse refuse_content(const Context& ctx, const HttpRequest& req, const std::string& id, const Error& e) {
+  discard(ctx, id);
+  std::cerr << "civic-server: upload " << id << " refused: " << e.id << " (" << e.detail << ")" << std::endl;
+  return tus_error(req, e.id == "security.upload_type_mismatch" ? 415 : 422, e.id, e.params);
+}
+
 HttpResponse create(Context& ctx, const HttpRequest& req, const Captures&) {
   if (req.header("tus-resumable") != kTus) return tus_error(req, 412, "server.tus_version");
   auto length = parse_u64(req.header("upload-length"));
@@ -120,6 +142,9 @@ HttpResponse create(Context& ctx, const HttpRequest& req, const Captures&) {
   m.length = *length;
   m.type = meta["filetype"];
   if (!allowed_type(m.type)) return tus_error(req, 415, "server.upload_type", {{"type", m.type.substr(0, 64)}});
+  for (const char* key : {"filename", "name"})
+    if (meta.count(key))
+      if (auto bad = media::check_upload_name(meta[key])) return tus_error(req, 400, bad->id, bad->params);
   if (meta.count("sha256")) {
     if (meta["sha256"].size() != crypto_hash_sha256_BYTES)
       return tus_error(req, 400, "server.tus_bad_header", {{"header", "Upload-Metadata sha256"}});
@@ -188,6 +213,8 @@ HttpResponse append(Context& ctx, const HttpRequest& req, const Captures& caps) 
     return tus_error(req, 409, "server.tus_offset");
   if (*offset + req.body.size() > m.length)
     return tus_error(req, 413, "server.body_too_large", {{"limit", std::to_string(m.length)}});
+  if (*offset == 0 && !req.body.empty() && (req.body.size() >= 16 || req.body.size() == m.length))
+    if (auto bad = media::check_upload_magic(m.type, crypto::as_bytes(req.body))) return refuse_content(ctx, req, id, *bad);
   {
     std::FILE* f = std::fopen(part.c_str(), "ab");
     bool ok = f && std::fwrite(req.body.data(), 1, req.body.size(), f) == req.body.size();
@@ -209,6 +236,12 @@ HttpResponse append(Context& ctx, const HttpRequest& req, const Captures& caps) 
         std::filesystem::resize_file(part, 0);  // start again: the bytes are not the announced file
         return tus_error(req, 460, "server.tus_checksum");
       }
+    }
+    {
+      std::ifstream in(part, std::ios::binary);
+      std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      if (bytes.size() != m.length) return tus_error(req, 500, "server.internal");
+      if (auto bad = media::check_upload_content(m.type, crypto::as_bytes(bytes))) return refuse_content(ctx, req, id, *bad);
     }
     std::filesystem::rename(part, path_of(ctx, id, ".done"));
   }

@@ -49,6 +49,11 @@ constexpr Message kTable[] = {
     {"signin.cli_usage", "用法：civic-server signin-code [--db 文件] 手机号", "usage: civic-server signin-code [--db FILE] PHONE"},
     {"signin.cli_no_db", "找不到服务器数据库或其密钥（请先启动一次 civic-server）", "No server database or keys here (start civic-server once first)."},
     {"signin.cli_no_code", "该号码没有待验证的开发用验证码（已过期、已使用、已锁定，或已通过短信发送）", "No pending development code for this number (expired, used, locked, or sent by SMS)."},
+    {"security.upload_type_mismatch", "文件内容与声明的类型不符：声明为 {declared}，实际是 {actual}", "The file is not what its type says: declared {declared}, but the bytes are {actual}."},
+    {"security.upload_trailing_data", "文件结尾后还附带了 {bytes} 字节的其他数据，已拒收", "The file carries {bytes} bytes of other data after its end; refused."},
+    {"security.upload_active_content", "文件中夹带了可执行内容（{marker}），已拒收", "The file hides active content ({marker}); refused."},
+    {"security.upload_malformed", "{type} 文件结构不完整或已损坏", "The {type} file is incomplete or damaged."},
+    {"security.upload_bad_name", "文件名不可用（不能含路径、控制字符，不能以点开头）", "The file name cannot be used (no paths, no control characters, no leading dot)."},
     {"security.admin_only", "只有全部门管理令牌可以执行此操作", "Only an all-departments staff token may do this."},
 };
 }  // namespace

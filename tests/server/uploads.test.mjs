@@ -1,10 +1,34 @@
 // tests/server/uploads.test.mjs — resumable media uploads (tus 1.0.0 core +
 // creation + checksum): create, PATCH in chunks, resume after HEAD, refuse
 // wrong offsets, types, sizes and checksums, then file with the media_url.
+// Content checks (SECURITY.md row 9): the declared type must match the
+// bytes, polyglots and traversal names are refused and nothing is kept.
+// Files are built here from the core fixtures (no binary is committed).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { startServer, call, form, goodFields } from './harness.mjs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { startServer, call, form, goodFields, sourceDir } from './harness.mjs';
+
+const fixture = (name) => readFileSync(path.join(sourceDir, 'tests/core/media_fixtures', name));
+// A valid JPEG of about `size` bytes: the fixture with APP15 segments of
+// filler inserted after SOI (metadata a camera might write).
+function jpegOfSize(size) {
+  const base = fixture('gray.jpg');
+  const parts = [base.subarray(0, 2)];
+  let have = base.length;
+  while (have < size) {
+    const n = Math.min(60000, size - have + 4);
+    const seg = Buffer.alloc(n, 7);
+    seg.writeUInt16BE(0xffef, 0);
+    seg.writeUInt16BE(n - 2, 2);
+    parts.push(seg);
+    have += n;
+  }
+  parts.push(base.subarray(2));
+  return Buffer.concat(parts);
+}
 
 let srv;
 before(async () => { srv = await startServer(); });
@@ -29,8 +53,7 @@ function patch(url, offset, chunk, extra = {}) {
 }
 
 test('upload in chunks, resume with HEAD, then file with media_url', async () => {
-  const photo = Buffer.alloc(300_000, 7);
-  photo.write('\xff\xd8\xff', 0, 'latin1');
+  const photo = jpegOfSize(300_000);
   const c = await create(photo);
   assert.equal(c.status, 201);
   const url = c.headers.get('location');
@@ -42,14 +65,14 @@ test('upload in chunks, resume with HEAD, then file with media_url', async () =>
 
   const head = await fetch(url, { method: 'HEAD', headers: tus() });
   assert.equal(head.headers.get('upload-offset'), '100000');
-  assert.equal(head.headers.get('upload-length'), '300000');
+  assert.equal(head.headers.get('upload-length'), String(photo.length));
 
   r = await patch(url, 0, photo.subarray(0, 10));
   assert.equal(r.status, 409, 'stale offset');
   const chunk = photo.subarray(100_000);
   r = await patch(url, 100_000, chunk, { 'Upload-Checksum': `sha256 ${sha256(chunk).toString('base64')}` });
   assert.equal(r.status, 204);
-  assert.equal(r.headers.get('upload-offset'), '300000');
+  assert.equal(r.headers.get('upload-offset'), String(photo.length));
 
   const got = await fetch(url);
   assert.equal(got.status, 200);
@@ -80,9 +103,10 @@ test('refused uploads', async (t) => {
     });
   }
   await t.test('whole-file hash mismatch throws the bytes away', async () => {
-    const c = await create(small, 'image/png', sha256(Buffer.from('other')));
+    const png = fixture('rgba.png');
+    const c = await create(png, 'image/png', sha256(Buffer.from('other')));
     const url = c.headers.get('location');
-    const r = await patch(url, 0, small);
+    const r = await patch(url, 0, png);
     assert.equal(r.status, 460);
     const head = await fetch(url, { method: 'HEAD', headers: tus() });
     assert.equal(head.headers.get('upload-offset'), '0');
@@ -96,5 +120,78 @@ test('refused uploads', async (t) => {
     const r = await fetch(`${srv.base}uploads`, { method: 'OPTIONS' });
     assert.equal(r.headers.get('tus-version'), '1.0.0');
     assert.match(r.headers.get('tus-extension'), /creation/);
+  });
+});
+
+// Uploads one file in two chunks (the first 16 bytes, then the rest) and
+// returns the answers.
+async function upload(bytes, type, meta = '') {
+  const c = await fetch(`${srv.base}uploads`, {
+    method: 'POST',
+    headers: tus({ 'Upload-Length': String(bytes.length), 'Upload-Metadata': `filetype ${b64(type)}${meta}` }),
+  });
+  if (c.status !== 201) return { create: c };
+  const url = c.headers.get('location');
+  const first = await patch(url, 0, bytes.subarray(0, 16));
+  if (first.status !== 204) return { url, first, last: first };
+  const last = await patch(url, 16, bytes.subarray(16));
+  return { url, first, last };
+}
+
+const uploadIds = () => new Set(readdirSync(path.join(srv.dir, 'media')).map((f) => f.replace(/\..*$/, '')));
+
+test('content checks: type mismatch, polyglots and bad names are refused, and nothing is kept', async (t) => {
+  const jpeg = fixture('gray.jpg');
+  const png = fixture('rgba.png');
+  const zip = Buffer.from('PK\x03\x04\x14\x00\x00\x00\x08\x00shell.php<?php system($_GET["c"]); ?>', 'latin1');
+  const comment = (text) => {
+    const body = Buffer.from(text, 'latin1');
+    const seg = Buffer.alloc(4);
+    seg.writeUInt16BE(0xfffe, 0);
+    seg.writeUInt16BE(body.length + 2, 2);
+    return Buffer.concat([jpeg.subarray(0, 2), seg, body, jpeg.subarray(2)]);
+  };
+  const rows = [
+    { name: 'a PNG declared as JPEG: refused at the first chunk', bytes: png, type: 'image/jpeg', at: 'first', status: 415, id: 'security.upload_type_mismatch' },
+    { name: 'an HTML page declared as PNG', bytes: Buffer.from('<!doctype html><script>alert(document.cookie)</script>'), type: 'image/png', at: 'first', status: 415, id: 'security.upload_type_mismatch' },
+    { name: 'a ZIP declared as MP4', bytes: zip, type: 'video/mp4', at: 'first', status: 415, id: 'security.upload_type_mismatch' },
+    { name: 'a JPEG with a ZIP appended after EOI', bytes: Buffer.concat([jpeg, zip]), type: 'image/jpeg', at: 'last', status: 422, id: 'security.upload_trailing_data' },
+    { name: 'a JPEG with HTML appended after EOI', bytes: Buffer.concat([jpeg, Buffer.from('<html><script>alert(1)</script></html>')]), type: 'image/jpeg', at: 'last', status: 422, id: 'security.upload_trailing_data' },
+    { name: 'a PNG with PHP after IEND', bytes: Buffer.concat([png, Buffer.from('<?php echo 1; ?>')]), type: 'image/png', at: 'last', status: 422, id: 'security.upload_trailing_data' },
+    { name: 'a JPEG/JavaScript polyglot (script in a comment)', bytes: comment('*/=0;<script>alert(1)</script>/*'), type: 'image/jpeg', at: 'last', status: 422, id: 'security.upload_active_content' },
+    { name: 'a JPEG cut short (no EOI)', bytes: jpeg.subarray(0, jpeg.length - 2), type: 'image/jpeg', at: 'last', status: 422, id: 'security.upload_malformed' },
+  ];
+  for (const row of rows) {
+    await t.test(row.name, async () => {
+      const before = uploadIds();
+      const r = await upload(row.bytes, row.type);
+      const answer = row.at === 'first' ? r.first : r.last;
+      assert.equal(answer.status, row.status);
+      const body = await answer.json();
+      assert.equal(body[0].message_id, row.id);
+      assert.ok(body[0].description.length > 0);
+      // Nothing stored: the upload is gone (404) and leaves no file behind.
+      assert.equal((await fetch(r.url)).status, 404);
+      assert.equal((await fetch(r.url, { method: 'HEAD', headers: tus() })).status, 404);
+      const id = r.url.split('/').pop();
+      assert.ok(!uploadIds().has(id), `no file left for ${id}`);
+      assert.ok([...uploadIds()].every((x) => before.has(x)));
+    });
+  }
+  await t.test('file names with traversal or control characters are refused at creation', async () => {
+    for (const name of ['../../keys/receipt_ed25519.key', '..\\x.jpg', 'a.jpg\nforged log line', '.htaccess', 'photo\u202egpj.exe']) {
+      const r = await upload(jpeg, 'image/jpeg', `,filename ${b64(name)}`);
+      assert.equal(r.create?.status, 400, JSON.stringify(name));
+      assert.equal((await r.create.json())[0].message_id, 'security.upload_bad_name');
+    }
+    const ok = await upload(jpeg, 'image/jpeg', `,filename ${b64('路灯.jpg')}`);
+    assert.equal(ok.last.status, 204);
+  });
+  await t.test('a clean file declared rightly is kept and served with its type', async () => {
+    const r = await upload(png, 'image/png');
+    assert.equal(r.last.status, 204);
+    const got = await fetch(r.url);
+    assert.equal(got.headers.get('content-type'), 'image/png');
+    assert.ok(Buffer.from(await got.arrayBuffer()).equals(png));
   });
 });
