@@ -15,6 +15,27 @@ using Clock = std::chrono::steady_clock;
 double ms_since(Clock::time_point t) {
   return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
 }
+
+// Rectangles in the upright source's pixels, checked and scaled to the output.
+Result<std::vector<Redaction>> redactions_for(std::vector<Redaction> redactions, int source_w, int source_h,
+                                              Size upright) {
+  for (Redaction& r : redactions) {
+    const Rect inside = clip(r.rect, source_w, source_h);
+    if (r.rect.w <= 0 || r.rect.h <= 0 || inside.w == 0)
+      return make_error("media.bad_redaction", {}, {{"rect", std::to_string(r.rect.x) + "," + std::to_string(r.rect.y) + "," +
+                                                               std::to_string(r.rect.w) + "," + std::to_string(r.rect.h)}});
+    r.rect = scale_rect(inside, source_w, source_h, upright.width, upright.height);
+  }
+  return redactions;
+}
+
+BudgetOptions budget_of(const CompressOptions& opt) {
+  BudgetOptions budget;
+  budget.max_bytes = opt.max_bytes;
+  budget.max_quality = std::clamp(opt.quality, 1, 100);
+  budget.min_quality = std::min(budget.min_quality, budget.max_quality);
+  return budget;
+}
 }  // namespace
 
 Result<Compressed> compress(std::span<const uint8_t> input, const CompressOptions& opt) {
@@ -37,14 +58,9 @@ Result<Compressed> compress(std::span<const uint8_t> input, const CompressOption
   const Size stored = swap ? Size{upright.height, upright.width} : upright;
 
   // Redactions are checked before the expensive work.
-  std::vector<Redaction> redactions = opt.redactions;
-  for (Redaction& r : redactions) {
-    const Rect inside = clip(r.rect, c.source_width, c.source_height);
-    if (r.rect.w <= 0 || r.rect.h <= 0 || inside.w == 0)
-      return make_error("media.bad_redaction", {}, {{"rect", std::to_string(r.rect.x) + "," + std::to_string(r.rect.y) + "," +
-                                                               std::to_string(r.rect.w) + "," + std::to_string(r.rect.h)}});
-    r.rect = scale_rect(inside, c.source_width, c.source_height, upright.width, upright.height);
-  }
+  auto scaled_redactions = redactions_for(opt.redactions, c.source_width, c.source_height, upright);
+  if (!scaled_redactions) return scaled_redactions.error();
+  const std::vector<Redaction>& redactions = scaled_redactions.value();
 
   t = Clock::now();
   double resize_ms = 0;
@@ -74,10 +90,7 @@ Result<Compressed> compress(std::span<const uint8_t> input, const CompressOption
   // (A PNG becomes a JPEG whatever its size: there the bound does not apply.)
   const bool input_fits = L.format == Format::jpeg && c.source_width <= max_edge && c.source_height <= max_edge &&
                           (opt.max_bytes == 0 || input.size() <= opt.max_bytes);
-  BudgetOptions budget;
-  budget.max_bytes = opt.max_bytes;
-  budget.max_quality = std::clamp(opt.quality, 1, 100);
-  budget.min_quality = std::min(budget.min_quality, budget.max_quality);
+  const BudgetOptions budget = budget_of(opt);
   BudgetOptions bounded = budget;
   if (input_fits) bounded.max_bytes = input.size();
 
@@ -106,6 +119,44 @@ Result<Compressed> compress(std::span<const uint8_t> input, const CompressOption
   }
   c.ms.encode = ms_since(t);
 
+  t = Clock::now();
+  c.hash_hex = content_hash_hex(c.jpeg);
+  c.ms.hash = ms_since(t);
+  c.ms.total = ms_since(t0);
+  return c;
+}
+
+Result<Compressed> compress_pixels(const ImageView& upright, const CompressOptions& opt) {
+  const auto t0 = Clock::now();
+  Compressed c;
+  if (upright.width <= 0 || upright.height <= 0 || !upright.rgb) return make_error("media.corrupt", "no pixels");
+  if (static_cast<uint64_t>(upright.width) * static_cast<uint64_t>(upright.height) > opt.limits.max_pixels)
+    return make_error("media.too_large", "pixels handed over", {{"width", std::to_string(upright.width)},
+                                                                 {"height", std::to_string(upright.height)}});
+  c.source_width = upright.width;
+  c.source_height = upright.height;
+  const Size size = fit_within(upright.width, upright.height, std::clamp(opt.max_edge, 16, 16384));
+  auto redactions = redactions_for(opt.redactions, c.source_width, c.source_height, size);
+  if (!redactions) return redactions.error();
+
+  auto t = Clock::now();
+  Image img = resize(upright, size.width, size.height);
+  c.ms.resize = ms_since(t);
+  t = Clock::now();
+  if (!redactions.value().empty()) {
+    auto r = redact(img, redactions.value());
+    if (!r) return r.error();
+  }
+  c.ms.redact = ms_since(t);
+  t = Clock::now();
+  auto enc = encode_within(view(img), budget_of(opt));
+  if (!enc) return enc.error();
+  c.jpeg = std::move(enc.value().bytes);
+  c.quality = enc.value().quality;
+  c.width = enc.value().width;
+  c.height = enc.value().height;
+  c.encode_attempts = enc.value().attempts;
+  c.ms.encode = ms_since(t);
   t = Clock::now();
   c.hash_hex = content_hash_hex(c.jpeg);
   c.ms.hash = ms_since(t);

@@ -50,4 +50,11 @@ struct Compressed {
 
 Result<Compressed> compress(std::span<const uint8_t> input, const CompressOptions& options);
 
+// The same from pixels another decoder produced, already upright (the
+// browser's createImageBitmap, which applies EXIF orientation itself, can
+// decode and pre-shrink a 48 MP photo natively faster than wasm can): resize
+// to max_edge, redact, encode within the budget, hash. No passthrough; the
+// caller reads GPS from the file with probe() if it wants it.
+Result<Compressed> compress_pixels(const ImageView& upright, const CompressOptions& options);
+
 }  // namespace civic::media

@@ -37,4 +37,7 @@ struct Rect {
 // An image of w x h (both > 0) filled with one colour.
 Image make_image(int w, int h, uint8_t r = 0, uint8_t g = 0, uint8_t b = 0);
 
+// RGBA as a canvas hands it over (straight alpha), composited onto white.
+Image from_rgba(const uint8_t* rgba, int w, int h);
+
 }  // namespace civic::media

@@ -3,6 +3,8 @@
 // fits never grows, redaction lands where the resident drew it.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "core/media/compress.hpp"
 #include "core/media/container.hpp"
 #include "core/media/hash.hpp"
@@ -155,6 +157,71 @@ TEST_CASE("redaction rectangles are in the upright photo's pixels") {
         }
       CHECK(spread_top < 30);
       CHECK(spread_bottom > 30);
+    }
+  }
+}
+
+TEST_CASE("pixels another decoder made upright go through the same resize, redaction and budget") {
+  const Image quad = media_test::quad_image(800, 600);
+  struct Row { const char* name; int w, h; int max_edge; size_t max_bytes; bool redact; const char* error; };
+  const Row rows[] = {
+      {"shrunk to max-edge, colours kept", 800, 600, 256, 0, false, nullptr},
+      {"within a byte budget", 800, 600, 800, 20000, false, nullptr},
+      {"redaction in the source's pixels", 800, 600, 400, 0, true, nullptr},
+      {"already small: same size", 800, 600, 2048, 0, false, nullptr},
+      {"no pixels", 0, 600, 256, 0, false, "media.corrupt"},
+  };
+  for (const Row& r : rows) {
+    SUBCASE(r.name) {
+      CompressOptions opt;
+      opt.max_edge = r.max_edge;
+      opt.max_bytes = r.max_bytes;
+      if (r.redact) opt.redactions = {{{0, 0, 400, 300}, RedactStyle::pixelate}};  // the red quadrant
+      ImageView v = view(quad);
+      v.width = r.w;
+      auto c = compress_pixels(v, opt);
+      if (r.error) {
+        REQUIRE_FALSE(c.ok());
+        CHECK(c.error().id == r.error);
+        continue;
+      }
+      REQUIRE(c.ok());
+      const int want_w = std::min(800, r.max_edge);
+      CHECK(c->width == want_w);
+      CHECK(c->height == want_w * 3 / 4);
+      CHECK(c->source_width == 800);
+      CHECK_FALSE(c->passthrough);
+      if (r.max_bytes) CHECK(c->jpeg.size() <= r.max_bytes);
+      CHECK(c->hash_hex == content_hash_hex(c->jpeg));
+      check_clean(c->jpeg);
+      auto d = decode(c->jpeg);
+      REQUIRE(d.ok());
+      const uint8_t* green = d->image.pixel(c->width * 3 / 4, c->height / 4);
+      CHECK(green[1] > 150);
+      CHECK(green[0] < 80);
+    }
+  }
+  SUBCASE("more pixels than the limit are refused") {
+    CompressOptions opt;
+    opt.limits.max_pixels = 1000;
+    auto c = compress_pixels(view(quad), opt);
+    REQUIRE_FALSE(c.ok());
+    CHECK(c.error().id == "media.too_large");
+  }
+}
+
+TEST_CASE("RGBA from a canvas is composited onto white") {
+  struct Row { const char* name; uint8_t px[4]; uint8_t want[3]; };
+  const Row rows[] = {
+      {"opaque", {200, 40, 10, 255}, {200, 40, 10}},
+      {"transparent", {200, 40, 10, 0}, {255, 255, 255}},
+      {"half", {0, 0, 0, 128}, {127, 127, 127}},
+  };
+  for (const Row& r : rows) {
+    SUBCASE(r.name) {
+      const Image img = from_rgba(r.px, 1, 1);
+      REQUIRE(img.rgb.size() == 3);
+      for (int c = 0; c < 3; ++c) CHECK(img.rgb[c] == r.want[c]);
     }
   }
 }
