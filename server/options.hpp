@@ -23,7 +23,7 @@ struct Options {
   std::vector<std::string> api_keys; // when non-empty, POST /requests.json needs one of them
   bool sync_full = false;            // SQLite synchronous=FULL (survive power loss)
   size_t max_body = 2u << 20;        // bytes per request body (413 beyond); a tus chunk is 1 MiB
-  int threads = 96;                  // worker threads (one per open connection)
+  int threads = 16;                  // route-handler workers (sockets are on one epoll thread)
   // Verified sign-in (server/signin_*.cpp).
   std::string sms_command;           // program run with CIVIC_SIGNIN_PHONE/CODE in its environment; "" = development log
   int otp_ttl = 300;                 // seconds a one-time code is good for (0: expires at once, for tests)
