@@ -10,8 +10,11 @@
 #pragma once
 #include <sqlite3.h>
 
+#include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <mutex>
+#include <vector>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -62,10 +65,31 @@ class Db {
   std::unique_lock<std::recursive_mutex> lock() { return std::unique_lock(mutex_); }
   std::string last_error() const;
 
+  // Group commit (commit_queue.cpp). Runs work() inside one write
+  // transaction shared with every other caller waiting at that moment, each
+  // in its own SAVEPOINT: work() returning false undoes only its own changes.
+  // Returns true only once the transaction holding work's changes has
+  // committed, so a caller acknowledges nothing that is not durable; false
+  // when work() failed or the shared COMMIT did. The first waiting caller
+  // commits for all (no extra thread); work() runs on that caller's thread
+  // under lock(), and must not BEGIN or COMMIT itself.
+  bool run_grouped(const std::function<bool()>& work);
+
  private:
+  struct GroupJob {
+    const std::function<bool()>* work;
+    bool ok = false;
+    bool done = false;
+  };
+  void commit_batch(std::vector<GroupJob*>& batch);
+
   sqlite3* db_ = nullptr;
   std::string error_;
   std::recursive_mutex mutex_;
+  std::mutex group_mutex_;
+  std::condition_variable group_done_;
+  std::vector<GroupJob*> group_pending_;
+  bool group_leader_ = false;
 };
 
 // BEGIN IMMEDIATE ... COMMIT, rolled back unless commit() was called.

@@ -69,26 +69,29 @@ UpdateOutcome fail(int status, std::string id, std::map<std::string, std::string
 CreateOutcome create_ticket(Db& db, const CatalogueService& service, Ticket t, const std::string& key,
                             const std::string& body_hash) {
   CreateOutcome out;
-  std::vector<EventRow> committed;
-  {
-    auto guard = db.lock();
-    Transaction tx(db);
+  EventRow e;
+  // Group commit (db.hpp: run_grouped): this runs in a transaction shared
+  // with the submissions arriving at the same moment, and returns only once
+  // it is committed. A key written by an earlier submission of the same
+  // batch is seen here, so a concurrent replay still gets the same ticket.
+  bool committed = db.run_grouped([&]() -> bool {
+    out = CreateOutcome{};
     if (!key.empty()) {
       Stmt q(db.handle(), "SELECT body_hash, request_id FROM idempotency_keys WHERE key = ?");
       q.bind(1, key);
       if (q.step()) {
         if (q.text(0) != body_hash) {
           out.kind = CreateOutcome::conflict;
-          return out;
+          return true;
         }
         auto existing = get_locked(db, q.text(1));
         if (!existing) {
           out.error = "idempotency key points to a missing ticket";
-          return out;
+          return false;
         }
         out.kind = CreateOutcome::replayed;
         out.ticket = *existing;
-        return out;
+        return true;
       }
     }
     int64_t now = now_seconds();
@@ -101,7 +104,7 @@ CreateOutcome create_ticket(Db& db, const CatalogueService& service, Ticket t, c
     t.sla_deadline = now + static_cast<int64_t>(service.sla_hours) * 3600;
     if (t.id.empty()) {
       out.error = db.last_error();
-      return out;
+      return false;
     }
     Stmt s(db.handle(),
            "INSERT INTO requests (id, token, service_code, status, department, description, lat, lon, address, "
@@ -120,7 +123,7 @@ CreateOutcome create_ticket(Db& db, const CatalogueService& service, Ticket t, c
     s.step();
     if (!s.done_ok()) {
       out.error = s.error();
-      return out;
+      return false;
     }
     if (!key.empty()) {
       Stmt k(db.handle(), "INSERT INTO idempotency_keys (key, body_hash, request_id, created_at) VALUES (?, ?, ?, ?)");
@@ -128,19 +131,26 @@ CreateOutcome create_ticket(Db& db, const CatalogueService& service, Ticket t, c
       k.step();
       if (!k.done_ok()) {
         out.error = k.error();
-        return out;
+        return false;
       }
     }
-    EventRow e{0, t.id, "submitted", t.status, t.department, "", now};
-    if (!append_event(db, e) || !tx.commit()) {
+    e = EventRow{0, t.id, "submitted", t.status, t.department, "", now};
+    if (!append_event(db, e)) {
       out.error = db.last_error();
-      return out;
+      return false;
     }
-    committed.push_back(e);
+    out.kind = CreateOutcome::created;
+    return true;
+  });
+  if (!committed) {
+    if (out.kind != CreateOutcome::conflict) out.kind = CreateOutcome::failed;
+    if (out.error.empty()) out.error = db.last_error();
+    return out;
   }
-  notify_event_observers(committed);
-  out.kind = CreateOutcome::created;
-  out.ticket = std::move(t);
+  if (out.kind == CreateOutcome::created) {
+    notify_event_observers({e});
+    out.ticket = std::move(t);
+  }
   return out;
 }
 
