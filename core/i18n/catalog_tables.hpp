@@ -17,9 +17,10 @@ std::span<const Message> catalog_server();    // catalog_server.cpp: civic-serve
 std::span<const Message> catalog_security();  // catalog_security.cpp: keys, sealed fields, receipts
 std::span<const Message> catalog_forms();     // catalog_forms.cpp: the concern form, its verdicts
 std::span<const Message> catalog_tracking();  // catalog_tracking.cpp: timelines, SLA, outbox
+std::span<const Message> catalog_keyboard();  // catalog_keyboard.cpp: on-screen keyboard, pinyin input
 
 inline std::vector<std::span<const Message>> catalog_tables() {
-  return {catalog_common(), catalog_api(), catalog_cli(), catalog_media(), catalog_ui(), catalog_security(), catalog_forms(), catalog_tracking(), catalog_server()};
+  return {catalog_common(), catalog_api(), catalog_cli(), catalog_media(), catalog_ui(), catalog_security(), catalog_forms(), catalog_tracking(), catalog_server(), catalog_keyboard()};
 }
 
 }  // namespace civic
