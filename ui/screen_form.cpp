@@ -96,7 +96,8 @@ void field(const app::State& s, const Dispatch& d, size_t i) {
     }
     default: {
       std::string text = st.value.text;
-      if (w::text_input(id, label, &text, f.kind == K::text, err != nullptr, f.hint)) {
+      bool digits = f.kind == K::phone || f.kind == K::number;
+      if (w::text_input(id, label, &text, f.kind == K::text, err != nullptr, f.hint, digits)) {
         forms::FieldValue v = st.value;
         v.text = text;
         d(app::FieldEdited{f.id, v});

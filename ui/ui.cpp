@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "ui/keyboard.hpp"
 #include "ui/screens.hpp"
 #include "ui/semantics.hpp"
 #include "ui/theme.hpp"
@@ -15,6 +16,8 @@
 namespace civic::ui {
 
 namespace {
+
+bool g_needs_redraw = false;
 
 // ImGui has no kinetic scrolling: a finger dragged more than a few px over the
 // column scrolls it, and the control under the finger is released unpressed
@@ -43,6 +46,7 @@ void draw(const app::State& state, const Dispatch& dispatch) {
   theme::apply(p, state.settings);
   w::set_frame({theme::scale(p, state.settings), theme::touch_px(p, state.settings)});
   sem::begin_frame();
+  if (p.kiosk) kb::draw(state);   // first, so a key's edit reaches its field this frame
 
   ImGuiIO& io = ImGui::GetIO();
   ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -68,11 +72,15 @@ void draw(const app::State& state, const Dispatch& dispatch) {
     case app::Screen::tickets: screens::tickets(state, dispatch); break;
     case app::Screen::ticket: screens::ticket(state, dispatch); break;
   }
-  ImGui::Dummy(ImVec2(0, w::frame().touch));   // room to scroll the last card clear of the edge
+  // Room to scroll the last card clear of the edge and of the on-screen keyboard.
+  ImGui::Dummy(ImVec2(0, w::frame().touch + kb::height()));
   drag_scroll();
   ImGui::EndChild();
   ImGui::End();
   sem::end_frame();
+  g_needs_redraw = p.kiosk && kb::changed_this_frame();
 }
+
+bool needs_redraw() { return g_needs_redraw; }
 
 }  // namespace civic::ui

@@ -59,6 +59,10 @@ const SemanticNode* find_node(const std::string& id);   // nullptr when not draw
 void activate(const std::string& id);
 void set_text(const std::string& id, const std::string& text);
 
+// True when the last draw() changed what the UI shows without an Event (the
+// kiosk's on-screen keyboard: a key pressed, a field focused): draw again.
+bool needs_redraw();
+
 // The presentation given to setup() (shells may change dpi_scale at runtime,
 // e.g. when the browser's zoom changes; fonts are not rebuilt).
 Presentation& presentation();

@@ -8,7 +8,9 @@
 
 #include <algorithm>
 
+#include "ui/keyboard.hpp"
 #include "ui/semantics.hpp"
+#include "ui/ui.hpp"
 
 namespace civic::ui::w {
 
@@ -111,7 +113,7 @@ bool toggle(const std::string& id, const std::string& label, bool checked) {
 }
 
 bool text_input(const std::string& id, const std::string& label, std::string* text, bool multiline, bool invalid,
-                const std::string& hint) {
+                const std::string& hint, bool digits) {
   const auto& c = theme::palette();
   if (!label.empty()) paragraph(label);
   std::string queued;
@@ -120,6 +122,17 @@ bool text_input(const std::string& id, const std::string& label, std::string* te
     *text = queued;
     changed = true;
   }
+  // Kiosk: a tap (or ui::activate) focuses the field for the on-screen
+  // keyboard, whose keys' edits land here before the field is drawn.
+  const bool kiosk = presentation().kiosk;
+  const bool tapped = sem::take_activation(id);
+  if (kiosk && kb::before_field(id, text)) changed = true;
+  int cursor = -1;   // ImGui's caret while it edits the field (physical keyboard, system IME)
+  auto track = [](ImGuiInputTextCallbackData* d) {
+    *static_cast<int*>(d->UserData) = d->CursorPos;
+    return 0;
+  };
+  const ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackAlways;
   if (invalid) {
     ImGui::PushStyleColor(ImGuiCol_Border, c.error);
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 2.5f * g_frame.scale);
@@ -127,21 +140,31 @@ bool text_input(const std::string& id, const std::string& label, std::string* te
   ImGui::SetNextItemWidth(avail_w());
   std::string lbl = "##" + id;
   if (multiline)
-    changed |= ImGui::InputTextMultiline(lbl.c_str(), text, ImVec2(avail_w(), g_frame.touch * 2.5f));
+    changed |= ImGui::InputTextMultiline(lbl.c_str(), text, ImVec2(avail_w(), g_frame.touch * 2.5f), flags, track,
+                                         &cursor);
   else {
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
                         ImVec2(ImGui::GetStyle().FramePadding.x, (g_frame.touch - ImGui::GetFontSize()) / 2));
-    changed |= ImGui::InputTextWithHint(lbl.c_str(), hint.c_str(), text);
+    changed |= ImGui::InputTextWithHint(lbl.c_str(), hint.c_str(), text, flags, track, &cursor);
     ImGui::PopStyleVar();
   }
   if (invalid) {
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
   }
+  if (kiosk) {
+    kb::FieldReport r;
+    r.input = digits ? kb::Input::digits : kb::Input::text;
+    r.multiline = multiline;
+    r.activated = ImGui::IsItemActivated() || tapped;
+    r.imgui_active = ImGui::IsItemActive();
+    r.imgui_cursor = cursor;
+    kb::after_field(id, *text, r);
+  }
   auto& n = sem::add_for_last_item(id, "textbox", label);
   n.value = *text;
   n.invalid = invalid;
-  n.checked = ImGui::IsItemActive();   // focused: the on-screen keyboard types here
+  n.checked = ImGui::IsItemActive() || (kiosk && kb::target() == id);   // focused: the keyboard types here
   return changed;
 }
 

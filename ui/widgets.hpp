@@ -26,8 +26,10 @@ bool card(const std::string& id, const std::string& title, const std::string& su
 // A switch row: label on the left, state on the right; returns true when flipped.
 bool toggle(const std::string& id, const std::string& label, bool checked);
 // One-line or multi-line text entry; returns true when the text changed.
+// In kiosk mode a tap on it brings up the on-screen keyboard (ui/keyboard.hpp),
+// as a digit pad when `digits` (phone numbers, numbers).
 bool text_input(const std::string& id, const std::string& label, std::string* text, bool multiline = false,
-                bool invalid = false, const std::string& hint = {});
+                bool invalid = false, const std::string& hint = {}, bool digits = false);
 
 void heading(const std::string& id, const std::string& text, float size = 1.35f);
 void paragraph(const std::string& text, bool muted = false);

@@ -7,7 +7,8 @@
 //      glfwWaitEventsTimeout
 //  [x] large-text mode by default; language from --lang
 //  [x] automation channel (control.hpp) and screenshots for tests
-//  [ ] on-screen keyboard, sessions with inactivity wipe, receipts (issue 9)
+//  [x] on-screen keyboard with pinyin input (ui/keyboard.hpp, core/ime)
+//  [ ] sessions with inactivity wipe, receipts (issue 9)
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
@@ -16,6 +17,8 @@
 #include <chrono>
 #include <cstdio>
 #include <deque>
+#include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 
 #include "core/app/update.hpp"
@@ -25,6 +28,7 @@
 #include "native/kiosk/control.hpp"
 #include "native/kiosk/options.hpp"
 #include "native/kiosk/screenshot.hpp"
+#include "ui/keyboard.hpp"
 #include "ui/ui.hpp"
 
 namespace civic::kiosk {
@@ -59,6 +63,21 @@ void reply(const std::string& cmd, bool ok, const std::string& error = {}, const
   }
   std::printf("%s\n", line.c_str());
   std::fflush(stdout);
+}
+
+// The on-screen keyboard's pinyin dictionary (generated at build time next
+// to the fonts). Without it the keyboard still types digits, Latin letters
+// and symbols; the pinyin key is disabled and the reason is logged.
+void load_pinyin_dictionary(Lang lang) {
+  std::string path = native::exe_dir() + "/../ime/pinyin.tsv";
+  std::ifstream f(path, std::ios::binary);
+  if (!f) {
+    std::fprintf(stderr, "civic-kiosk: %s (%s)\n", std::string(tr(lang, "ime.no_dict")).c_str(), path.c_str());
+    return;
+  }
+  std::string bytes((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+  auto r = ui::kb::load_dictionary(bytes);
+  if (!r) std::fprintf(stderr, "civic-kiosk: %s (%s)\n", explain(lang, r.error()).c_str(), r.error().detail.c_str());
 }
 
 bool node_has_text(const std::string& text) {
@@ -110,6 +129,7 @@ struct Kiosk {
       apply(e);
     }
     if (state.revision != before) frames_left = std::max(frames_left, 2);
+    if (ui::needs_redraw()) frames_left = std::max(frames_left, 2);   // the keyboard changed (run() counts this frame)
   }
 
   void finish(bool ok, const std::string& error = {}, const std::string& nodes = {}) {
@@ -165,7 +185,8 @@ struct Kiosk {
     if (!current) return;
     const std::string& v = current->verb;
     if (v == "tap" || v == "type") {
-      if (frames_left == 0 || events.empty()) finish(true);
+      // Done once a frame shows the tap's outcome (the keyboard may need a second).
+      if (frames_left == 0 || (events.empty() && !ui::needs_redraw())) finish(true);
     } else if (v == "wait") {
       if (!current->args.empty() && ui::find_node(current->args[0])) finish(true);
     } else if (v == "wait-text") {
@@ -264,6 +285,7 @@ int main(int argc, char** argv) {
   std::string font = opt->font.empty() ? native::exe_dir() + "/../fonts/civic-cjk.ttf" : opt->font;
   if (!ui::setup(pres, font))
     std::fprintf(stderr, "civic-kiosk: %s\n", format(opt->lang, "kiosk.no_font", {{"path", font}}).c_str());
+  load_pinyin_dictionary(opt->lang);
 
   {
     native::HttpExecutor http({}, 4, [] { glfwPostEmptyEvent(); });
