@@ -92,3 +92,19 @@ TEST_CASE("composer: input limits") {
   CHECK(!type(c, d, 'a'));
   CHECK(c.input.size() == kMaxInput);
 }
+
+TEST_CASE("composer: choosing a word teaches the engine nothing") {
+  // A shared kiosk must not reveal what an earlier resident chose.
+  const auto& d = test_pinyin_dict();
+  auto before = candidates(d, "shi");
+  REQUIRE(before.size() > 10);
+  for (int i = 0; i < 5; ++i) {
+    Composer c;
+    type_all(c, d, "shi");
+    c.page = 1;
+    CHECK(!choose(c, d, 3).empty());   // a word far down the list, five times
+  }
+  auto after = candidates(d, "shi");
+  REQUIRE(after.size() == before.size());
+  for (size_t i = 0; i < before.size(); ++i) CHECK(after[i].text == before[i].text);
+}
