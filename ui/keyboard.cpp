@@ -24,7 +24,7 @@ std::string signature() {
   const auto& k = g_state;
   return k.target + '\x1f' + std::to_string(static_cast<int>(k.mode)) + (k.shift ? "S" : "s") +
          ime::preedit(k.composer) + '\x1f' + std::to_string(k.composer.page) + '\x1f' + std::to_string(k.edits.size()) +
-         '\x1f' + std::to_string(k.cursor);
+         '\x1f' + std::to_string(k.cursor) + '\x1f' + k.scroll_to + std::to_string(k.scroll_frames);
 }
 std::unique_ptr<ime::Dictionary> g_dict;
 
@@ -136,6 +136,7 @@ void press_enter() {
   g_state.target = *(it + 1);
   g_state.cursor = std::string::npos;
   g_state.scroll_to = g_state.target;
+  g_state.scroll_frames = 0;
 }
 
 void choose_candidate(size_t index_on_page) {
@@ -181,6 +182,10 @@ void after_field(const std::string& id, const std::string& text, const FieldRepo
     flush_composition();
     g_state.target = id;
     g_state.cursor = std::string::npos;
+    // A field the keys would cover scrolls up into view (next frame).
+    float display_h = ImGui::GetIO().DisplaySize.y;
+    float keys_top = display_h - (g_state.height > 0 ? g_state.height : display_h * 0.45f);
+    if (ImGui::GetItemRectMax().y > keys_top) g_state.scroll_to = id, g_state.scroll_frames = 0;
   }
   if (g_state.target != id) return;
   g_state.input = r.input;
@@ -193,8 +198,10 @@ void after_field(const std::string& id, const std::string& text, const FieldRepo
     g_state.cursor = static_cast<size_t>(r.imgui_cursor) >= text.size() ? std::string::npos
                                                                        : static_cast<size_t>(r.imgui_cursor);
   if (g_state.scroll_to == id) {
+    // Twice: the first frame's scroll is clamped to a column that did not
+    // yet have room for the keys below it.
     ImGui::SetScrollHereY(0.3f);
-    g_state.scroll_to.clear();
+    if (++g_state.scroll_frames >= 2) g_state.scroll_to.clear(), g_state.scroll_frames = 0;
     if (r.input == Input::digits) g_state.mode = Mode::digits;
     else if (g_state.mode == Mode::digits) g_state.mode = g_state.letters;
   }

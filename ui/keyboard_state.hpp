@@ -29,7 +29,8 @@ struct KeyboardState {
   ime::Composer composer;
   std::vector<Edit> edits;       // applied by before_field, in order
   std::vector<std::string> fields, fields_building;   // textboxes in drawing order (last frame, this frame)
-  std::string scroll_to;         // field to bring into view (after Enter)
+  std::string scroll_to;         // field to bring into view (tapped under the keys, or after Enter)
+  int scroll_frames = 0;
   float height = 0;
 };
 

@@ -154,6 +154,18 @@ TEST_CASE("keyboard: Enter goes to the next field; switching layouts keeps typed
   CHECK(focused->id != "field/description");
 }
 
+TEST_CASE("keyboard: a tapped field the keys would cover scrolls into view") {
+  UiHarness h(1080, 1280);   // a landscape-height screen: the phone field starts under the keys
+  open_form(h);
+  float before = h.node("field/phone").y;
+  h.tap("field/phone");
+  h.frames();
+  const auto& phone = h.node("field/phone");
+  const auto& top_key = h.node("key/hide");
+  CHECK(phone.y < before);
+  CHECK(phone.y + phone.h <= top_key.y);
+}
+
 TEST_CASE("keyboard: every key is at least a kiosk touch target (9 mm) in large text") {
   struct Row { const char* name; const char* field; const char* mode; };
   Row rows[] = {{"pinyin", "field/description", nullptr},
