@@ -10,6 +10,7 @@
 #include <algorithm>
 
 #include "core/ime/dictionary.hpp"
+#include "core/ime/syllables.hpp"
 #include "ui/keyboard_state.hpp"
 #include "ui/ui.hpp"
 
@@ -38,6 +39,17 @@ void queue(const std::string& insert) {
 // or a mode change must never lose letters the resident typed).
 void flush_composition() {
   if (ime::composing(g_state.composer)) queue(ime::commit_raw(g_state.composer));
+}
+
+// Ends the composition by converting it with first candidates, part by
+// part (what Space would do, repeated), before punctuation or digits.
+void convert_composition() {
+  if (!g_dict) return flush_composition();
+  std::string out;
+  for (size_t guard = 0; ime::composing(g_state.composer) && guard <= ime::kMaxInput; ++guard)
+    out += ime::choose_first(g_state.composer, *g_dict);
+  if (ime::composing(g_state.composer)) out += ime::commit_raw(g_state.composer);
+  if (!out.empty()) queue(out);
 }
 
 Mode default_letters(const app::State& s) { return s.lang == Lang::en ? Mode::latin : Mode::pinyin; }
@@ -78,7 +90,9 @@ void hide() {
 }
 
 void set_mode(Mode m) {
-  if (m != Mode::pinyin) flush_composition();
+  // To Latin: the letters stand as typed; to digits or symbols: the words.
+  if (m == Mode::latin) flush_composition();
+  else if (m != Mode::pinyin) convert_composition();
   if (m == Mode::pinyin && !g_dict) return;
   g_state.mode = m;
   if (m == Mode::latin || m == Mode::pinyin) g_state.letters = m;
@@ -88,7 +102,7 @@ void set_mode(Mode m) {
 void press_text(const std::string& text) {
   // Punctuation after pinyin: the first word goes in, then the mark (as
   // every Chinese input method does).
-  if (ime::composing(g_state.composer) && g_dict) queue(ime::choose_first(g_state.composer, *g_dict));
+  convert_composition();
   queue(text);
 }
 

@@ -138,6 +138,19 @@ TEST_CASE("keyboard: candidate pages, choosing part of the input, backspace in t
   CHECK(h.node("field/description").value == "小区物业");
 }
 
+TEST_CASE("keyboard: punctuation after a half-chosen composition keeps the order of the words") {
+  UiHarness h;
+  open_form(h);
+  h.tap("field/description");
+  type_letters(h, "zaoyin");
+  CHECK(h.node("cand/1").name == "早");
+  h.tap("cand/1");                  // 早 for "zao"; "yin" is still being typed
+  CHECK(h.node("ime/preedit").value == "早yin");
+  h.tap("key/mode/symbols");        // the rest converts with its first word before the symbols show
+  h.tap("key/，");
+  CHECK(h.node("field/description").value == "早因，");
+}
+
 TEST_CASE("keyboard: Enter goes to the next field; switching layouts keeps typed letters") {
   UiHarness h;
   open_form(h);
