@@ -45,6 +45,7 @@ class Stmt {
 
  private:
   sqlite3* db_ = nullptr;
+  std::string sql_;          // the cache key (db.cpp keeps prepared statements for reuse)
   sqlite3_stmt* stmt_ = nullptr;
   int rc_ = SQLITE_OK;
 };
