@@ -69,8 +69,9 @@ HttpResponse submit(Context& ctx, const HttpRequest& req, const Captures&) {
   if (!p.ticket.account_id.empty() && p.ticket.account_id != account.account_id)
     return error_response(req, 403, "signin.account_mismatch");
   p.ticket.account_id = account.account_id;
-  CreateOutcome c = create_ticket(*ctx.db, *p.service, std::move(p.ticket), key,
-                                  sha256_hex(account.account_id.empty() ? req.body : account.account_id + "\n" + req.body));
+  // The body alone keys a replay: a retry whose token lapsed meanwhile gets
+  // the ticket the first attempt made (already under the account).
+  CreateOutcome c = create_ticket(*ctx.db, *p.service, std::move(p.ticket), key, sha256_hex(req.body));
   if (c.kind == CreateOutcome::conflict) return error_response(req, 422, "server.idempotency_conflict");
   if (c.kind == CreateOutcome::failed) return error_response(req, 500, "server.internal");
   const Ticket& t = c.ticket;

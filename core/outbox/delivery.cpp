@@ -142,6 +142,7 @@ OutboxAction next_action(const OutboxEntry& e, const DeliveryConfig& c, std::int
                {"Accept", "application/json"},
                {"Accept-Language", std::string(lang_tag(c.lang))},
                {"Idempotency-Key", e.key}};
+  if (!c.authorization.empty()) a.headers.emplace_back("Authorization", c.authorization);
   api::Params form = e.form;
   if (!c.api_key.empty()) form.emplace_back("api_key", c.api_key);
   for (const auto& m : e.media)

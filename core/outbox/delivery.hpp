@@ -33,6 +33,7 @@ namespace civic::outbox {
 struct DeliveryConfig {
   std::string base;                          // GeoReport v2 endpoint base
   std::string api_key;                       // sent as api_key (GeoReport v2 §POST) when not empty
+  std::string authorization;                 // "Bearer T" of a signed-in resident (Civic signin), or ""
   bool tus = false;                          // the server offers resumable uploads at {base}uploads
   std::uint64_t chunk_bytes = 1u << 20;      // tus PATCH size
   tracking::BackoffPolicy retry{2000, 300000, 500};

@@ -2,6 +2,9 @@
 //   civic file --service CODE [--description T] [--attr CODE=VALUE]...
 //              [--lat N --long N | --address T] [--email E] [--phone P]
 //              [--first-name T] [--last-name T]
+// When the server publishes a certified sealing key, name, phone and email
+// are queued and sent only inside `sealed_personal` (seal.hpp); when the
+// resident is signed in (civic signin), the concern is filed under the account.
 // The concern is written to DATA_DIR/outbox (fsync'd) with a fresh
 // idempotency key BEFORE anything is sent, then delivered once. Exit 0 with
 // the ticket number; 75 (EX_TEMPFAIL) when the server cannot be reached or
@@ -15,6 +18,8 @@
 
 #include "core/outbox/delivery.hpp"
 #include "native/cli/cli.hpp"
+#include "native/cli/seal.hpp"
+#include "native/cli/session.hpp"
 #include "native/common/outbox_deliver.hpp"
 
 namespace civic::cli {
@@ -24,6 +29,7 @@ outbox::DeliveryConfig delivery_config(const Context& ctx) {
   c.base = ctx.server;
   c.lang = ctx.lang;
   if (const char* k = std::getenv("CIVIC_API_KEY"); k && *k) c.api_key = k;
+  c.authorization = session_authorization(ctx);  // signed in: the concern is filed under the account
   return c;
 }
 
@@ -85,6 +91,9 @@ int cmd_file(Context& ctx) {
   for (const auto& [code, value] : attrs)
     form.emplace_back("attribute[" + code + "]" + (attr_count[code] > 1 ? "[]" : ""), value);
 
+  // Personal fields are sealed to the server's key before the form is queued.
+  auto sealed = seal_for_server(ctx, form);
+  if (!sealed) return fail(ctx, sealed.error());
   std::string title;
   for (const auto& [k, v] : form)
     if (k == "description") title = v.substr(0, 120);

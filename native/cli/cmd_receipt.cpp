@@ -23,6 +23,7 @@
 #include <sstream>
 
 #include "core/crypto/pin_store.hpp"
+#include "native/cli/pins.hpp"
 #include "core/crypto/receipt.hpp"
 #include "native/cli/cli.hpp"
 
@@ -83,6 +84,9 @@ Result<crypto::Receipt> load_receipt(const std::string& path) {
   return crypto::parse_receipt(text.value());
 }
 
+}  // namespace
+
+// Shared with `civic file` (pins.hpp): one pin store per data directory.
 std::string pins_path(const Context& ctx) { return ctx.data_dir + "/pins.json"; }
 
 // Missing file: an empty store. Unreadable: an error (never overwritten).
@@ -108,6 +112,8 @@ Result<bool> save_pins(const Context& ctx, const crypto::PinStore& store) {
     return make_error("crypto.pins_unreadable", path + ": cannot write");
   return true;
 }
+
+namespace {
 
 std::string now_utc() {
   std::time_t t = std::time(nullptr);

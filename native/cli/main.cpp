@@ -20,6 +20,9 @@ int cmd_compress(Context& ctx);
 int cmd_file(Context& ctx);    // cmd_file.cpp, cmd_track.cpp, cmd_outbox.cpp: tracking and the outbox
 int cmd_track(Context& ctx);
 int cmd_outbox(Context& ctx);
+int cmd_signin(Context& ctx);  // cmd_signin.cpp: verified sign-in, sign-out, the account's concerns
+int cmd_signout(Context& ctx);
+int cmd_mine(Context& ctx);
 
 namespace {
 
@@ -38,6 +41,9 @@ const Command kCommands[] = {
     {"outbox", cmd_outbox, "cli.help.outbox"},
     {"compress", cmd_compress, "cli.help.compress"},
     {"receipt", cmd_receipt, "cli.help.receipt"},
+    {"signin", cmd_signin, "cli.help.signin"},
+    {"signout", cmd_signout, "cli.help.signout"},
+    {"mine", cmd_mine, "cli.help.mine"},
 };
 
 const char* env(const char* name) {
