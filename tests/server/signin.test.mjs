@@ -229,6 +229,19 @@ test('rate limits: one code per phone per resend window, and per client; 429 wit
   } finally { await s.stop(); }
 });
 
+test('at most 5 codes per phone per hour, even with no resend wait', async () => {
+  const phone = '13700009999';
+  for (let i = 0; i < 5; i++) await askCode(srv, phone);      // srv runs with --otp-resend 0
+  const sixth = await call(`${srv.base}civic/signin/code.json`, form([['phone', phone]]));
+  assert.equal(sixth.status, 429, sixth.text);
+  assert.equal(sixth.body[0].message_id, 'signin.too_soon');
+  const wait = Number(sixth.headers.get('retry-after'));
+  assert.ok(wait > 3000 && wait <= 3600, `Retry-After ${wait}`);
+  // Only the latest code counts: the 5th is still pending and works.
+  const v = await call(`${srv.base}civic/signin/verify.json`, form([['phone', phone], ['code', (await signinCode(srv, phone)).out]]));
+  assert.equal(v.status, 200, v.text);
+});
+
 test('--sms-command gets the phone and code in its environment; the code is then kept nowhere in clear', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'civic-sms-'));
   const sent = path.join(dir, 'sent.txt');
