@@ -11,6 +11,7 @@
 
 #include "core/ime/dictionary.hpp"
 #include "core/ime/syllables.hpp"
+#include "ui/keyboard_hooks.hpp"
 #include "ui/keyboard_state.hpp"
 #include "ui/ui.hpp"
 
@@ -69,6 +70,11 @@ Result<bool> load_dictionary(std::string_view bytes) {
   if (!d) return d.error();
   g_dict = std::make_unique<ime::Dictionary>(std::move(d.value()));
   return true;
+}
+
+void install() {
+  static const Hooks kHooks{&draw, &height, &changed_this_frame, &before_field, &after_field, &target};
+  set_hooks(&kHooks);
 }
 
 bool changed_this_frame() { return signature() != g_frame_start; }

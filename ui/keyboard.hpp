@@ -23,6 +23,11 @@ namespace civic::ui::kb {
 
 enum class Input { text, digits };
 
+// Makes the screens show the keyboard when a field is tapped in kiosk mode.
+// Shells without it (the web app, which has the phone's own keyboard) do not
+// call this and link none of it.
+void install();
+
 // The pinyin dictionary (core/ime) as generated at build time; words the
 // loaded font cannot draw are left out. Without it the pinyin key is disabled.
 Result<bool> load_dictionary(std::string_view bytes);

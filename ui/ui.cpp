@@ -7,7 +7,7 @@
 
 #include <algorithm>
 
-#include "ui/keyboard.hpp"
+#include "ui/keyboard_hooks.hpp"
 #include "ui/screens.hpp"
 #include "ui/semantics.hpp"
 #include "ui/theme.hpp"
@@ -46,7 +46,8 @@ void draw(const app::State& state, const Dispatch& dispatch) {
   theme::apply(p, state.settings);
   w::set_frame({theme::scale(p, state.settings), theme::touch_px(p, state.settings)});
   sem::begin_frame();
-  if (p.kiosk) kb::draw(state);   // first, so a key's edit reaches its field this frame
+  const kb::Hooks* keys = p.kiosk ? kb::hooks() : nullptr;
+  if (keys) keys->draw(state);   // first, so a key's edit reaches its field this frame
 
   ImGuiIO& io = ImGui::GetIO();
   ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -73,12 +74,12 @@ void draw(const app::State& state, const Dispatch& dispatch) {
     case app::Screen::ticket: screens::ticket(state, dispatch); break;
   }
   // Room to scroll the last card clear of the edge and of the on-screen keyboard.
-  ImGui::Dummy(ImVec2(0, w::frame().touch + kb::height()));
+  ImGui::Dummy(ImVec2(0, w::frame().touch + (keys ? keys->height() : 0.f)));
   drag_scroll();
   ImGui::EndChild();
   ImGui::End();
   sem::end_frame();
-  g_needs_redraw = p.kiosk && kb::changed_this_frame();
+  g_needs_redraw = keys && keys->changed_this_frame();
 }
 
 bool needs_redraw() { return g_needs_redraw; }

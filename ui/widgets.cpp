@@ -8,7 +8,7 @@
 
 #include <algorithm>
 
-#include "ui/keyboard.hpp"
+#include "ui/keyboard_hooks.hpp"
 #include "ui/semantics.hpp"
 #include "ui/ui.hpp"
 
@@ -124,9 +124,9 @@ bool text_input(const std::string& id, const std::string& label, std::string* te
   }
   // Kiosk: a tap (or ui::activate) focuses the field for the on-screen
   // keyboard, whose keys' edits land here before the field is drawn.
-  const bool kiosk = presentation().kiosk;
+  const kb::Hooks* keys = presentation().kiosk ? kb::hooks() : nullptr;
   const bool tapped = sem::take_activation(id);
-  if (kiosk && kb::before_field(id, text)) changed = true;
+  if (keys && keys->before_field(id, text)) changed = true;
   int cursor = -1;   // ImGui's caret while it edits the field (physical keyboard, system IME)
   auto track = [](ImGuiInputTextCallbackData* d) {
     *static_cast<int*>(d->UserData) = d->CursorPos;
@@ -152,19 +152,19 @@ bool text_input(const std::string& id, const std::string& label, std::string* te
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
   }
-  if (kiosk) {
+  if (keys) {
     kb::FieldReport r;
     r.input = digits ? kb::Input::digits : kb::Input::text;
     r.multiline = multiline;
     r.activated = ImGui::IsItemActivated() || tapped;
     r.imgui_active = ImGui::IsItemActive();
     r.imgui_cursor = cursor;
-    kb::after_field(id, *text, r);
+    keys->after_field(id, *text, r);
   }
   auto& n = sem::add_for_last_item(id, "textbox", label);
   n.value = *text;
   n.invalid = invalid;
-  n.checked = ImGui::IsItemActive() || (kiosk && kb::target() == id);   // focused: the keyboard types here
+  n.checked = ImGui::IsItemActive() || (keys && keys->target() == id);   // focused: the keyboard types here
   return changed;
 }
 

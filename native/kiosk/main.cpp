@@ -285,6 +285,7 @@ int main(int argc, char** argv) {
   std::string font = opt->font.empty() ? native::exe_dir() + "/../fonts/civic-cjk.ttf" : opt->font;
   if (!ui::setup(pres, font))
     std::fprintf(stderr, "civic-kiosk: %s\n", format(opt->lang, "kiosk.no_font", {{"path", font}}).c_str());
+  ui::kb::install();
   load_pinyin_dictionary(opt->lang);
 
   {

@@ -23,6 +23,7 @@ const char* kDef = R"({"service_code":"noise-night","attributes":[
   {"variable":true,"code":"nights","datatype":"number","required":false,"order":1,"description":"持续几晚"}]})";
 
 void load_dict() {
+  ui::kb::install();
   std::ifstream f(CIVIC_PINYIN_DICT, std::ios::binary);
   std::stringstream ss;
   ss << f.rdbuf();
