@@ -1,7 +1,7 @@
 // server/http.hpp — the transport-neutral request and response that every
-// route handler sees. Handlers never touch cpp-httplib, so the thread-per-
-// connection transport (transport.cpp) can be swapped for an event loop
-// without rewriting a route.
+// route handler sees. Handlers never touch sockets: the epoll transport
+// (http_server.cpp, http_parse.cpp) fills these in and writes them out, so
+// it replaced cpp-httplib's thread per connection without changing a route.
 #pragma once
 #include <map>
 #include <string>

@@ -5,10 +5,11 @@
 // keep-alive sockets, so the figures are the server's.
 //
 //   civic_server_load [--bin DIR | --url http://127.0.0.1:PORT] [--clients 64]
-//                     [--seconds 10] [--batch 50]
+//                     [--seconds 10] [--batch 50] [--threads N]
 //
 // With --bin it starts DIR/civic-server on a free loopback port with a
-// temporary database and no rate limits, then:
+// temporary database and no rate limits (and --threads N route workers when
+// given), then:
 //  1. submissions: --clients connections POST /requests.json (each with its
 //     own Idempotency-Key) for --seconds; submissions/s, p50/p99/max;
 //  2. reads: the same connections GET /requests.json?service_request_id=
@@ -27,6 +28,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -82,7 +84,7 @@ struct Server {
   std::string dir;
 };
 
-Server start_server(const std::string& bin) {
+Server start_server(const std::string& bin, const std::string& threads) {
   Server s;
   char tmpl[] = "/tmp/civic-load-XXXXXX";
   if (!mkdtemp(tmpl)) return s;
@@ -95,8 +97,11 @@ Server start_server(const std::string& bin) {
     close(pipefd[0]);
     setenv("CIVIC_LANG", "en", 1);
     std::string exe = bin + "/civic-server", db = s.dir + "/civic.db", media = s.dir + "/media";
-    execl(exe.c_str(), exe.c_str(), "--port", "0", "--db", db.c_str(), "--web", s.dir.c_str(), "--media",
-          media.c_str(), "--rate-limit", "0", "--read-rate-limit", "0", static_cast<char*>(nullptr));
+    std::vector<const char*> argv = {exe.c_str(), "--port", "0", "--db", db.c_str(), "--web", s.dir.c_str(),
+                                     "--media", media.c_str(), "--rate-limit", "0", "--read-rate-limit", "0"};
+    if (!threads.empty()) argv.insert(argv.end(), {"--threads", threads.c_str()});
+    argv.push_back(nullptr);
+    execv(exe.c_str(), const_cast<char* const*>(argv.data()));
     _exit(127);
   }
   close(pipefd[1]);
@@ -149,7 +154,7 @@ void drive(const char* name, int port, int clients, double seconds, pid_t server
   std::vector<Conn> conns(static_cast<size_t>(clients));
   std::vector<double> lat;
   lat.reserve(200000);
-  long errors = 0;
+  long errors = 0, reconnects = 0;
   auto send_next = [&](Conn& c) {
     c.out = make(c);
     c.off = 0;
@@ -207,9 +212,33 @@ void drive(const char* name, int port, int clients, double seconds, pid_t server
           c.in.append(buf, static_cast<size_t>(r));
           continue;
         }
-        if (r == 0) {
-          std::fprintf(stderr, "server closed a connection\n");
-          std::exit(1);
+        if (r == 0 || (r < 0 && errno != EAGAIN && errno != EWOULDBLOCK)) {
+          // The server closed the connection (cpp-httplib, the transport
+          // before the event loop, did so after 1,000 requests): connect
+          // again and send the same request again.
+          epoll_ctl(ep, EPOLL_CTL_DEL, c.fd, nullptr);
+          close(c.fd);
+          c.fd = connect_to(port);
+          c.in.clear();
+          ++reconnects;
+          if (c.fd < 0) {
+            std::fprintf(stderr, "cannot connect to port %d\n", port);
+            std::exit(1);
+          }
+          epoll_event ev{};
+          ev.events = EPOLLIN;
+          ev.data.u32 = static_cast<uint32_t>(c.index);
+          epoll_ctl(ep, EPOLL_CTL_ADD, c.fd, &ev);
+          c.off = 0;
+          while (c.off < c.out.size()) {
+            ssize_t w = send(c.fd, c.out.data() + c.off, c.out.size() - c.off, MSG_NOSIGNAL);
+            if (w <= 0) break;
+            c.off += static_cast<size_t>(w);
+          }
+          if (c.off < c.out.size()) {
+            ev.events = EPOLLIN | EPOLLOUT;
+            epoll_ctl(ep, EPOLL_CTL_MOD, c.fd, &ev);
+          }
         }
         break;
       }
@@ -243,9 +272,9 @@ void drive(const char* name, int port, int clients, double seconds, pid_t server
   double cpu = cpu_of(server_pid) - cpu0, own = own_cpu() - own0;
   close(ep);
   std::sort(lat.begin(), lat.end());
-  std::printf("%s: %zu in %.1f s = %.1f/s with %d clients; latency p50 %.1f ms, p99 %.1f ms, max %.1f ms; errors %ld\n",
+  std::printf("%s: %zu in %.1f s = %.1f/s with %d clients; latency p50 %.1f ms, p99 %.1f ms, max %.1f ms; errors %ld, reconnects %ld\n",
               name, lat.size(), elapsed, static_cast<double>(lat.size()) / elapsed, clients, percentile(lat, 50),
-              percentile(lat, 99), lat.empty() ? 0 : lat.back(), errors);
+              percentile(lat, 99), lat.empty() ? 0 : lat.back(), errors, reconnects);
   if (server_pid > 0)
     std::printf("  server CPU %.2f s = %.3f ms per request (%.0f%% of one core); driver CPU %.2f s (%.0f%% of one core)\n",
                 cpu, cpu * 1000 / static_cast<double>(std::max<size_t>(1, lat.size())), cpu / elapsed * 100, own,
@@ -256,7 +285,7 @@ void drive(const char* name, int port, int clients, double seconds, pid_t server
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string bin = "build/native/bin", url;
+  std::string bin = "build/native/bin", url, threads;
   int clients = 64, batch = 50;
   double seconds = 10;
   for (int i = 1; i + 1 < argc; i += 2) {
@@ -266,9 +295,10 @@ int main(int argc, char** argv) {
     else if (a == "--clients") clients = std::max(1, std::atoi(v.c_str()));
     else if (a == "--seconds") seconds = std::max(1.0, std::atof(v.c_str()));
     else if (a == "--batch") batch = std::clamp(std::atoi(v.c_str()), 1, 200);
+    else if (a == "--threads") threads = v;
     else {
       std::fprintf(stderr, "usage: civic_server_load [--bin DIR | --url http://127.0.0.1:PORT] [--clients N] "
-                           "[--seconds S] [--batch N]\n");
+                           "[--seconds S] [--batch N] [--threads N]\n");
       return 2;
     }
   }
@@ -278,7 +308,7 @@ int main(int argc, char** argv) {
     size_t colon = url.rfind(':');
     server.port = colon == std::string::npos ? 80 : std::atoi(url.c_str() + colon + 1);
   } else {
-    server = start_server(bin);
+    server = start_server(bin, threads);
     if (server.port <= 0) {
       std::fprintf(stderr, "civic-server did not start from %s\n", bin.c_str());
       return 1;

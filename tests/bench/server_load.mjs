@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // tests/bench/server_load.mjs — a load driver for civic-server (a benchmark,
-// not a test: it prints figures and asserts nothing).
+// not a test: it prints figures and asserts nothing). On a 2-core machine
+// Node itself needs most of a core at these rates; the C++ driver
+// (tests/bench/server_load.cpp, build/native/bin/civic_server_load) measures
+// the server alone and is the one to quote.
 //
 //   node tests/bench/server_load.mjs [--bin DIR] [--clients 64] [--seconds 10]
 //                                    [--batch 50] [--url BASE]
