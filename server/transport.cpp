@@ -53,7 +53,8 @@ HttpResponse handle(Context& ctx, const Router& router, const HttpRequest& req) 
       res.set_header("Access-Control-Allow-Methods", "GET, POST, HEAD, PATCH, OPTIONS");
       res.set_header("Access-Control-Allow-Headers",
                      "Content-Type, Accept-Language, Authorization, Idempotency-Key, Last-Event-ID, "
-                     "Tus-Resumable, Upload-Length, Upload-Metadata, Upload-Offset, Upload-Checksum");
+                     "Tus-Resumable, Upload-Length, Upload-Metadata, Upload-Offset, Upload-Checksum, "
+                     "X-HTTP-Method-Override");
       res.set_header("Access-Control-Max-Age", "600");
     }
     if (req.path.rfind("/open311/v2/uploads", 0) == 0) {  // tus 1.0.0 discovery
@@ -70,7 +71,22 @@ HttpResponse handle(Context& ctx, const Router& router, const HttpRequest& req) 
       res.set_header("Retry-After", std::to_string(wait));
     } else {
       bool path_known = false;
-      if (!router.dispatch(ctx, req, res, path_known)) {
+      const HttpRequest* routed = &req;
+      HttpRequest overridden;
+      if (const std::string m = req.header("x-http-method-override"); !m.empty() && req.method == "POST") {
+        // tus 1.0: a client behind a proxy that drops PATCH sends POST with
+        // X-HTTP-Method-Override. Honoured for uploads only, and only as PATCH,
+        // so no other route's method checks can be talked around.
+        if (m != "PATCH" || req.path.rfind("/open311/v2/uploads/", 0) != 0) {
+          res = error_response(req, 405, "server.method_not_allowed");
+          add_common_headers(ctx, req, res);
+          return res;
+        }
+        overridden = req;
+        overridden.method = "PATCH";
+        routed = &overridden;
+      }
+      if (!router.dispatch(ctx, *routed, res, path_known)) {
         res = path_known ? error_response(req, 405, "server.method_not_allowed")
                          : error_response(req, 404, "server.not_found", {{"what", req.path}});
       }

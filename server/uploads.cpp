@@ -4,6 +4,7 @@
 //   HEAD  /open311/v2/uploads/{id}     Upload-Offset, Upload-Length
 //   PATCH /open311/v2/uploads/{id}     Upload-Offset + application/offset+octet-stream
 //                                      [Upload-Checksum: sha256 <b64>] → 204 Upload-Offset
+//                                      (or POST + X-HTTP-Method-Override: PATCH, see transport.cpp)
 //   GET   /open311/v2/uploads/{id}     the finished file (what media_url points to)
 // Limits: files up to kMaxUploadBytes, types from core/forms' attachment
 // list only, each PATCH at most Options::max_body; ids are 32 hex digits made

@@ -1,5 +1,6 @@
 // tests/server/uploads.test.mjs — resumable media uploads (tus 1.0.0 core +
-// creation + checksum): create, PATCH in chunks, resume after HEAD, refuse
+// creation + checksum): create, PATCH in chunks (or POST with
+// X-HTTP-Method-Override), resume after HEAD, refuse
 // wrong offsets, types, sizes and checksums, then file with the media_url.
 // Content checks (SECURITY.md row 9): the declared type must match the
 // bytes, polyglots and traversal names are refused and nothing is kept.
@@ -84,6 +85,37 @@ test('upload in chunks, resume with HEAD, then file with media_url', async () =>
   const back = (await call(`${srv.base}requests/${filed.body[0].service_request_id}.json`)).body[0];
   assert.equal(back.media_url, url);
   assert.deepEqual(back.media_urls, [url, url]);
+});
+
+test('X-HTTP-Method-Override: PATCH as POST for clients behind proxies that drop PATCH', async (t) => {
+  const photo = jpegOfSize(50_000);
+  const url = (await create(photo)).headers.get('location');
+  const post = (target, offset, chunk, override) => fetch(target, {
+    method: 'POST',
+    headers: tus({ 'Upload-Offset': String(offset), 'Content-Type': 'application/offset+octet-stream',
+                   'X-HTTP-Method-Override': override }),
+    body: chunk,
+  });
+  await t.test('a chunk sent as POST + override is appended', async () => {
+    const r = await post(url, 0, photo.subarray(0, 20_000), 'PATCH');
+    assert.equal(r.status, 204);
+    assert.equal(r.headers.get('upload-offset'), '20000');
+  });
+  await t.test('any other method in the override is refused, nothing appended', async () => {
+    const r = await post(url, 20_000, photo.subarray(20_000), 'DELETE');
+    assert.equal(r.status, 405);
+    const head = await fetch(url, { method: 'HEAD', headers: tus() });
+    assert.equal(head.headers.get('upload-offset'), '20000');
+  });
+  await t.test('the override reaches no route but uploads', async () => {
+    const r = await fetch(`${srv.base}requests.json`, { method: 'POST', headers: { 'X-HTTP-Method-Override': 'PATCH' } });
+    assert.equal(r.status, 405);
+  });
+  await t.test('the rest as POST + override completes the file', async () => {
+    const r = await post(url, 20_000, photo.subarray(20_000), 'PATCH');
+    assert.equal(r.status, 204);
+    assert.ok(Buffer.from(await (await fetch(url)).arrayBuffer()).equals(photo));
+  });
 });
 
 test('refused uploads', async (t) => {
