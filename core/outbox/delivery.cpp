@@ -26,6 +26,16 @@ std::string b64(std::string_view s) {
   return out;
 }
 
+// tus checksum extension: digests travel as base64 of the raw bytes; the
+// entry keeps them as hex. Not 64 hex digits: not announced (empty).
+std::string hex_to_b64(std::string_view hex) {
+  if (hex.size() != 64) return {};
+  unsigned char raw[32];
+  std::size_t n = 0;
+  if (sodium_hex2bin(raw, sizeof raw, hex.data(), hex.size(), nullptr, &n, nullptr) != 0 || n != 32) return {};
+  return b64(std::string_view(reinterpret_cast<const char*>(raw), n));
+}
+
 std::optional<std::uint64_t> parse_u64(std::string_view s) {
   if (s.empty() || s.size() > 19) return std::nullopt;
   std::uint64_t v = 0;
@@ -86,6 +96,12 @@ void restart_upload(MediaItem& m) {
 
 }  // namespace
 
+std::string chunk_checksum(std::string_view chunk) {
+  unsigned char d[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(d, reinterpret_cast<const unsigned char*>(chunk.data()), chunk.size());
+  return "sha256 " + b64(std::string_view(reinterpret_cast<const char*>(d), sizeof d));
+}
+
 std::string header_value(const api::Params& headers, std::string_view name) {
   for (const auto& [k, v] : headers) {
     if (k.size() != name.size()) continue;
@@ -117,7 +133,9 @@ OutboxAction next_action(const OutboxEntry& e, const DeliveryConfig& c, std::int
         a.method = "POST";
         a.url = api::endpoint_url(c.base, "uploads");
         a.headers.emplace_back("Upload-Length", std::to_string(m.size));
-        a.headers.emplace_back("Upload-Metadata", "filetype " + b64(m.content_type) + ",sha256 " + b64(m.sha256) +
+        std::string sha = hex_to_b64(m.sha256);
+        a.headers.emplace_back("Upload-Metadata", "filetype " + b64(m.content_type) +
+                                                      (sha.empty() ? "" : ",sha256 " + sha) +
                                                       ",outbox " + b64(e.key));
       } else if (!m.offset_known) {
         a.kind = OutboxAction::Kind::query_upload;

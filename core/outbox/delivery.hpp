@@ -76,6 +76,10 @@ void on_reply(OutboxEntry& e, const OutboxAction& a, const Reply& r, const Deliv
 // The resident edited a failed entry: queue it again, due now.
 void resubmit(OutboxEntry& e, api::Params form);
 
+// The tus checksum extension's Upload-Checksum value for a PATCH body
+// ("sha256 " + base64 of its SHA-256): shells add it when they read a chunk.
+std::string chunk_checksum(std::string_view chunk);
+
 // Case-insensitive header lookup.
 std::string header_value(const api::Params& headers, std::string_view name);
 

@@ -132,6 +132,19 @@ OutboxEntry make_entry(std::string service_code, std::string title, api::Params 
   return e;
 }
 
+MediaItem make_media_item(std::string path, std::string content_type, std::string_view bytes) {
+  MediaItem m;
+  m.path = std::move(path);
+  m.content_type = std::move(content_type);
+  m.size = bytes.size();
+  unsigned char d[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(d, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+  char hex[2 * crypto_hash_sha256_BYTES + 1];
+  sodium_bin2hex(hex, sizeof hex, d, sizeof d);
+  m.sha256.assign(hex, 2 * crypto_hash_sha256_BYTES);
+  return m;
+}
+
 std::string serialize_entry(const OutboxEntry& e) {
   json o = json::object();
   o["v"] = 1;

@@ -76,6 +76,9 @@ std::string new_idempotency_key();
 // A new entry: fresh key, queued, due now.
 OutboxEntry make_entry(std::string service_code, std::string title, api::Params form, std::int64_t now);
 
+// A media item for bytes the shell has stored at `path`: size and SHA-256.
+MediaItem make_media_item(std::string path, std::string content_type, std::string_view bytes);
+
 std::string serialize_entry(const OutboxEntry& e);
 // The record framing alone: header + checksum around a JSON body.
 std::string seal_record(std::string_view json_body);

@@ -1,7 +1,7 @@
 // native/cli/cmd_file.cpp — `civic file`: file a concern through the outbox.
 //   civic file --service CODE [--description T] [--attr CODE=VALUE]...
 //              [--lat N --long N | --address T] [--email E] [--phone P]
-//              [--first-name T] [--last-name T]
+//              [--first-name T] [--last-name T] [--photo PATH]...
 // When the server publishes a certified sealing key, name, phone and email
 // are queued and sent only inside `sealed_personal` (seal.hpp); when the
 // resident is signed in (civic signin), the concern is filed under the account.
@@ -10,12 +10,24 @@
 // the ticket number; 75 (EX_TEMPFAIL) when the server cannot be reached or
 // is busy — the concern stays queued for `civic outbox flush`; 1 when the
 // server refuses the content (kept, marked failed, shown by `outbox list`).
-// $CIVIC_API_KEY, when set, is sent as GeoReport's api_key.
+// Each --photo is compressed as `civic compress` does (upright, metadata
+// stripped, ≤ 2048 px, ≤ 512 KiB) and stored durably next to the entry
+// before the entry itself; it goes up by tus (create, PATCH chunks with
+// Upload-Checksum, HEAD to resume after a kill) and the POST names it in
+// media_url. A photo that cannot be read or decoded: exit 1, nothing queued.
+// $CIVIC_API_KEY, when set, is sent as GeoReport's api_key;
+// $CIVIC_UPLOAD_CHUNK_BYTES (64 KiB – 16 MiB) sets the tus chunk size
+// (default 1 MiB; smaller on flaky mobile links, and in tests).
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "core/media/compress.hpp"
 #include "core/outbox/delivery.hpp"
 #include "native/cli/cli.hpp"
 #include "native/cli/seal.hpp"
@@ -30,6 +42,11 @@ outbox::DeliveryConfig delivery_config(const Context& ctx) {
   c.lang = ctx.lang;
   if (const char* k = std::getenv("CIVIC_API_KEY"); k && *k) c.api_key = k;
   c.authorization = session_authorization(ctx);  // signed in: the concern is filed under the account
+  if (const char* k = std::getenv("CIVIC_UPLOAD_CHUNK_BYTES"); k && *k) {
+    char* end = nullptr;
+    unsigned long long n = std::strtoull(k, &end, 10);
+    if (end && *end == 0 && n >= (64u << 10) && n <= (16u << 20)) c.chunk_bytes = n;
+  }
   return c;
 }
 
@@ -57,11 +74,38 @@ int report_delivery(const Context& ctx, const outbox::OutboxEntry& e, const nati
   }
 }
 
+namespace {
+
+// Reads, compresses (core/media, as `civic compress`) and durably stores one photo.
+Result<outbox::MediaItem> store_photo(native::OutboxStore& store, const std::string& key, int index,
+                                      const std::string& path) {
+  media::CompressOptions opt;
+  std::ifstream f(path, std::ios::binary);
+  if (!f) return make_error("cli.compress.read_failed", path + ": " + std::strerror(errno), {{"path", path}});
+  std::vector<std::uint8_t> bytes;
+  char buf[1 << 16];
+  while (f.read(buf, sizeof buf) || f.gcount() > 0) {
+    bytes.insert(bytes.end(), buf, buf + f.gcount());
+    if (bytes.size() > opt.limits.max_file_bytes)
+      return make_error("media.too_big_file", path,
+                        {{"bytes", std::to_string(bytes.size()) + "+"}, {"limit", std::to_string(opt.limits.max_file_bytes)}});
+  }
+  auto c = media::compress(bytes, opt);
+  if (!c) return c.error();
+  std::string jpeg(c->jpeg.begin(), c->jpeg.end());
+  auto stored = store.save_media(key, index, ".jpg", jpeg);
+  if (!stored) return stored.error();
+  return outbox::make_media_item(stored.value(), "image/jpeg", jpeg);
+}
+
+}  // namespace
+
 int cmd_file(Context& ctx) {
   std::string service;
   api::Params form;
   std::map<std::string, int> attr_count;
   std::vector<std::pair<std::string, std::string>> attrs;
+  std::vector<std::string> photos;
   static const std::map<std::string, std::string> kFields = {
       {"--description", "description"}, {"--lat", "lat"},     {"--long", "long"},
       {"--address", "address_string"},  {"--email", "email"}, {"--phone", "phone"},
@@ -73,6 +117,8 @@ int cmd_file(Context& ctx) {
     const std::string& v = ctx.args[++i];
     if (opt == "--service") {
       service = v;
+    } else if (opt == "--photo") {
+      photos.push_back(v);
     } else if (opt == "--attr") {
       auto eq = v.find('=');
       if (eq == std::string::npos || eq == 0)
@@ -99,6 +145,17 @@ int cmd_file(Context& ctx) {
     if (k == "description") title = v.substr(0, 120);
   native::OutboxStore store(ctx.data_dir);
   outbox::OutboxEntry e = outbox::make_entry(service, title, form, std::time(nullptr));
+  if (photos.size() > outbox::kMaxMedia)
+    return usage_error(ctx, format(ctx.lang, "forms.attachments_too_many", {{"max", std::to_string(outbox::kMaxMedia)}}));
+  for (std::size_t i = 0; i < photos.size(); ++i) {
+    auto item = store_photo(store, e.key, static_cast<int>(i), photos[i]);
+    if (!item) {
+      std::error_code ec;
+      std::filesystem::remove_all(store.media_dir(e.key), ec);   // nothing queued: no orphans either
+      return fail(ctx, item.error());
+    }
+    e.media.push_back(std::move(item).value());
+  }
   if (auto saved = store.save(e); !saved) return fail(ctx, saved.error());
   if (!store.try_lock()) return report_delivery(ctx, e, {});  // another civic is delivering: stay queued
   return report_delivery(ctx, e, native::deliver_entry(store, e, delivery_config(ctx), false));

@@ -72,6 +72,8 @@ outbox::Reply perform_outbox_action(const outbox::OutboxAction& a, const outbox:
   }
   curl_slist* headers = nullptr;
   for (const auto& [k, v] : a.headers) headers = curl_slist_append(headers, (k + ": " + v).c_str());
+  if (a.kind == outbox::OutboxAction::Kind::upload_chunk)   // tus checksum: the server verifies each chunk
+    headers = curl_slist_append(headers, ("Upload-Checksum: " + outbox::chunk_checksum(body)).c_str());
   headers = curl_slist_append(headers, "Expect:");
   curl_easy_setopt(h, CURLOPT_URL, a.url.c_str());
   curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, a.method.c_str());
@@ -103,10 +105,12 @@ outbox::Reply perform_outbox_action(const outbox::OutboxAction& a, const outbox:
   return r;
 }
 
-DeliverOutcome deliver_entry(OutboxStore& store, outbox::OutboxEntry& e, const outbox::DeliveryConfig& c,
+DeliverOutcome deliver_entry(OutboxStore& store, outbox::OutboxEntry& e, const outbox::DeliveryConfig& config,
                              bool now_due) {
   using K = outbox::OutboxAction::Kind;
   DeliverOutcome out;
+  outbox::DeliveryConfig c = config;
+  if (!e.media.empty()) c.tus = true;   // media go by tus, never dropped from a bare POST
   if (now_due && e.state == outbox::EntryState::queued) e.next_attempt_ms = 0;
   if (e.state == outbox::EntryState::delivered) {  // killed between remembering and removing
     if (auto t = store.remember_ticket(e); !t) out.storage_error = t.error();

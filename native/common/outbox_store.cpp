@@ -106,11 +106,50 @@ Result<bool> OutboxStore::save(const outbox::OutboxEntry& e) {
   return write_file_durably(dir_ + "/" + e.key + ".entry", outbox::serialize_entry(e));
 }
 
+std::string OutboxStore::media_dir(const std::string& key) const { return dir_ + "/media/" + key; }
+
+Result<std::string> OutboxStore::save_media(const std::string& key, int index, const std::string& ext,
+                                            const std::string& bytes) {
+  if (!outbox::is_valid_key(key)) return make_error("outbox.storage", "bad key", {{"path", key}});
+  std::error_code ec;
+  fs::create_directories(media_dir(key), ec);
+  if (ec) return make_error("outbox.storage", ec.message(), {{"path", media_dir(key)}});
+  fsync_dir(dir_ + "/media");
+  std::string path = media_dir(key) + "/" + std::to_string(index) + ext;
+  auto w = write_file_durably(path, bytes);
+  if (!w) return w.error();
+  return path;
+}
+
+Result<bool> OutboxStore::save_record(const std::string& key, const std::string& bytes) {
+  if (!outbox::is_valid_key(key)) return make_error("outbox.storage", "bad key", {{"path", key}});
+  return write_file_durably(dir_ + "/" + key + ".entry", bytes);
+}
+
+std::vector<std::string> OutboxStore::load_records() {
+  std::vector<std::pair<fs::file_time_type, std::string>> files;
+  std::error_code ec;
+  for (const auto& item : fs::directory_iterator(dir_, ec)) {
+    const std::string name = item.path().filename().string();
+    if (!item.is_regular_file() || name.size() < 7 || name.substr(name.size() - 6) != ".entry" || name[0] == '.')
+      continue;
+    files.emplace_back(item.last_write_time(ec), item.path().string());
+  }
+  std::sort(files.begin(), files.end());
+  std::vector<std::string> out;
+  for (const auto& [t, path] : files) out.push_back(read_all(path, outbox::kMaxEntryBytes));
+  return out;
+}
+
 Result<bool> OutboxStore::remove(const std::string& key) {
   if (!outbox::is_valid_key(key)) return make_error("outbox.storage", "bad key", {{"path", key}});
   std::string path = dir_ + "/" + key + ".entry";
   if (::unlink(path.c_str()) != 0 && errno != ENOENT) return storage_error(path, "unlink");
   fsync_dir(dir_);
+  // Its media (media_dir(key)/…) go with it, after the record: a kill in
+  // between leaves orphan bytes, never a record without its bytes.
+  std::error_code ec;
+  fs::remove_all(media_dir(key), ec);
   return true;
 }
 

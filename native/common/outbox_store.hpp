@@ -7,7 +7,8 @@
 //  [x] an exclusive lock (flock on DIR/outbox/.lock) so two processes never
 //      deliver the same entry at once
 //  [x] delivered tickets are remembered in DIR/tickets/<id>.json (id, token, key)
-//  [ ] media bytes: stored by the caller next to the entry (MediaItem::path)
+//  [x] media bytes next to the entry, DIR/outbox/media/<key>/<n><ext>, written
+//      durably before the entry that names them; removed with the entry
 #pragma once
 #include <string>
 #include <vector>
@@ -28,10 +29,18 @@ class OutboxStore {
   bool try_lock();
   // Durably writes the entry (temp + fsync + rename + fsync dir).
   Result<bool> save(const outbox::OutboxEntry& e);
+  // The same for a record core serialised already (app::OutboxSave).
+  Result<bool> save_record(const std::string& key, const std::string& bytes);
   Result<bool> remove(const std::string& key);
+  // Durably stores one media item of an entry; its path (for MediaItem::path).
+  Result<std::string> save_media(const std::string& key, int index, const std::string& ext, const std::string& bytes);
+  std::string media_dir(const std::string& key) const;
   // Every readable entry, oldest first, recovered after a possible crash;
   // unreadable ones are set aside (their names in `set_aside`).
   std::vector<outbox::OutboxEntry> load_all(std::vector<std::string>* set_aside = nullptr);
+  // Every record's bytes as stored, oldest file first, for core to read
+  // (app::OutboxLoaded: core checks and recovers them itself).
+  std::vector<std::string> load_records();
   // A delivered ticket, for `civic track` without ids and for rating later.
   Result<bool> remember_ticket(const outbox::OutboxEntry& delivered);
   std::vector<std::string> remembered_tickets();

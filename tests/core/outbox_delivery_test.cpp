@@ -230,3 +230,32 @@ TEST_CASE("killed at any step, the stored record resumes to exactly one delivery
     else CHECK(a.kind != K::none);
   }
 }
+
+TEST_CASE("tus checksums travel as base64 of the raw SHA-256 (the checksum extension)") {
+  // SHA-256("abc") = ba7816bf…15ad; base64 of its 32 raw bytes:
+  const std::string abc_b64 = "ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=";
+  struct Row {
+    const char* name;
+    std::string bytes;
+  };
+  const Row rows[] = {{"three bytes", "abc"}};
+  for (const auto& row : rows) {
+    SUBCASE(row.name) {
+      MediaItem m = make_media_item("/x/0.jpg", "image/jpeg", row.bytes);
+      CHECK(m.size == 3);
+      CHECK(m.sha256 == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+      CHECK(chunk_checksum(row.bytes) == "sha256 " + abc_b64);
+      OutboxEntry e = entry();
+      e.media.push_back(m);
+      OutboxAction a = next_action(e, cfg(true), kNowMs);
+      REQUIRE(a.kind == K::create_upload);
+      CHECK(header(a, "Upload-Metadata").find(",sha256 " + abc_b64 + ",") != std::string::npos);
+    }
+  }
+  SUBCASE("a digest that is not 64 hex digits is not announced") {
+    OutboxEntry e = entry();
+    e.media.push_back({"a.jpg", "image/jpeg", 10, "ab", "", 0, true, false});
+    OutboxAction a = next_action(e, cfg(true), kNowMs);
+    CHECK(header(a, "Upload-Metadata").find("sha256") == std::string::npos);
+  }
+}
