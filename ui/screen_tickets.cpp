@@ -39,10 +39,16 @@ void receipt(const app::State& s, const Dispatch& d) {
   if (!t) return;
   w::paragraph(t->service_name, true);
   w::paragraph(std::string(tr(s.lang, "ui.ticket_number")), true);
-  w::heading("ticket/number", t->queued ? t->local_ref.substr(0, 8) : key_of(*t), t->queued ? 1.2f : 1.8f);
+  // The local reference until the server gives the ticket number.
+  w::heading(t->queued ? "ticket/local_ref" : "ticket/number", t->queued ? t->local_ref.substr(0, 8) : key_of(*t),
+             t->queued ? 1.2f : 1.8f);
   if (t->queued) {
-    w::status("ticket/queued", std::string(tr(s.lang, "ui.waiting_network")));
-    if (w::button("retry", std::string(tr(s.lang, "status.retry")))) d(app::RetryPressed{});
+    // What the outbox is doing with it: waiting for the network, uploading, sending.
+    bool waiting = t->delivery == outbox::EntryState::queued;
+    w::status("ticket/queued", std::string(tr(s.lang, waiting ? "ui.waiting_network"
+                                                               : outbox::state_message_id(t->delivery))));
+    if (t->error) w::alert("ticket/error", explain(s.lang, *t->error));
+    if (waiting && w::button("retry", std::string(tr(s.lang, "status.retry")))) d(app::RetryPressed{});
   }
   if (w::button("follow", std::string(tr(s.lang, "ui.follow")), w::Kind::primary)) d(app::TicketOpened{key_of(*t)});
   if (w::button("done", std::string(tr(s.lang, "ui.done")))) d(app::HomePressed{});

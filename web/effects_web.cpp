@@ -4,8 +4,16 @@
 //  [X] HttpRequest: window.fetch() with method, headers and body; the reply's
 //      status and body (any status, so GeoReport error arrays reach core);
 //      network failures and timeouts as status 0 with a reason.
+//      The reply's headers come back too (Retry-After, Location, Upload-Offset).
+//  [X] OutboxSave/OutboxDelete/OutboxLoad: IndexedDB database "civic", store
+//      "outbox" (key → record bytes). OutboxSaved is reported from the
+//      transaction's `complete` event (durability "strict" where supported),
+//      so core sends nothing before the record is committed.
+//  [X] WakeAt: one setTimeout; Tick when it fires. The window's `online`
+//      event becomes NetworkOnline (install_network_events).
 //  [ ] Upload progress (needs XMLHttpRequest.upload; fetch() has none).
-//  [ ] EventSource, IndexedDB outbox, timers: as core grows those effects.
+//  [ ] Media bytes in IndexedDB for tus PATCH bodies (the web form has no
+//      photo picker yet): such a request fails as a network error and waits.
 //
 // Limits: a reply body above kMaxBodyBytes is refused (status 0, "too
 // large") before it is copied into the wasm heap; a request that has not
@@ -15,8 +23,10 @@
 #include <emscripten.h>
 #include <nlohmann/json.hpp>
 
+#include <map>
 #include <string>
 #include <type_traits>
+#include <vector>
 
 namespace civic::web {
 
@@ -57,6 +67,14 @@ EM_JS(void, civic_fetch, (double id, const char* method, const char* url, const 
         const bytes = new Uint8Array(await r.arrayBuffer());
         if (bytes.length > max_bytes) throw new Error('reply too large: ' + bytes.length + ' bytes');
         clearTimeout(timer);
+        const h = [];
+        r.headers.forEach((v, k) => { if (h.length < 200) h.push([k, v]); });
+        const hs = JSON.stringify(h);
+        const hl = lengthBytesUTF8(hs) + 1;
+        const hp = _malloc(hl);
+        stringToUTF8(hs, hp, hl);
+        _civic_http_headers(id, hp);
+        _free(hp);
         done(r.status, bytes, "");
       })
       .catch((err) => {
@@ -65,6 +83,74 @@ EM_JS(void, civic_fetch, (double id, const char* method, const char* url, const 
         done(0, null, why);
       });
 });
+
+// IndexedDB: one database, one object store of records keyed by the entry's
+// idempotency key. Opened once; every call waits on the same promise.
+EM_JS(void, civic_idb_op, (int op, double save_id, const char* key, const unsigned char* bytes, int len), {
+  // op: 0 put, 1 delete, 2 load all
+  const k = key ? UTF8ToString(key) : "";
+  const data = len > 0 ? HEAPU8.slice(bytes, bytes + len) : null;
+  const report = (ok, why) => {
+    const n = lengthBytesUTF8(why) + 1;
+    const p = _malloc(n);
+    stringToUTF8(why, p, n);
+    _civic_outbox_saved(save_id, ok ? 1 : 0, p);
+    _free(p);
+  };
+  if (!Module.civicIdb) {
+    Module.civicIdb = new Promise((resolve, reject) => {
+      if (typeof indexedDB === 'undefined') { reject(new Error('no IndexedDB')); return; }
+      const req = indexedDB.open('civic', 1);
+      req.onupgradeneeded = () => { req.result.createObjectStore('outbox'); };
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error || new Error('IndexedDB open failed'));
+      req.onblocked = () => reject(new Error('IndexedDB blocked'));
+    });
+  }
+  Module.civicIdb.then((db) => {
+    let tx;
+    try { tx = db.transaction('outbox', op == 2 ? 'readonly' : 'readwrite', {durability: 'strict'}); }
+    catch (e) { tx = db.transaction('outbox', op == 2 ? 'readonly' : 'readwrite'); }
+    const store = tx.objectStore('outbox');
+    if (op == 0) {
+      store.put(data, k);
+      tx.oncomplete = () => report(true, "");   // committed: only now may bytes leave
+      tx.onerror = tx.onabort = () => report(false, String(tx.error && tx.error.message || 'IndexedDB write failed'));
+    } else if (op == 1) {
+      store.delete(k);
+    } else {
+      const all = store.getAll();
+      tx.oncomplete = () => {
+        for (const rec of all.result || []) {
+          if (!(rec instanceof Uint8Array)) continue;
+          const p = _malloc(rec.length + 1);
+          HEAPU8.set(rec, p);
+          _civic_outbox_record(p, rec.length);
+          _free(p);
+        }
+        _civic_outbox_loaded();
+      };
+      tx.onerror = tx.onabort = () => _civic_outbox_loaded();
+    }
+  }).catch((e) => {
+    console.warn('civic: outbox storage unavailable: ' + e);
+    if (op == 0) report(false, String(e && e.message || e));
+    if (op == 2) _civic_outbox_loaded();
+  });
+});
+
+EM_JS(void, civic_set_wake, (double at_ms), {
+  if (Module.civicWakeTimer) clearTimeout(Module.civicWakeTimer);
+  const delay = Math.max(0, Math.min(at_ms - Date.now(), 2147483000));
+  Module.civicWakeTimer = setTimeout(() => { Module.civicWakeTimer = 0; _civic_wake(); }, delay);
+});
+
+EM_JS(void, civic_listen_online, (), {
+  window.addEventListener('online', () => _civic_network_online());
+});
+
+std::vector<std::string> g_loading;   // records of an OutboxLoad in progress
+std::map<std::uint64_t, api::Params> g_headers;   // reply headers, until the reply itself arrives
 
 void start_http(const app::HttpRequest& r) {
   nlohmann::json headers = nlohmann::json::object();
@@ -86,7 +172,24 @@ void run_effects(const std::vector<app::Effect>& effects) {
         [&](const auto& e) {
           using T = std::decay_t<decltype(e)>;
           if constexpr (std::is_same_v<T, app::HttpRequest>) {
-            start_http(e);
+            if (!e.body_media.empty()) {
+              app::HttpDone d;
+              d.request_id = e.request_id;
+              d.error = "media bytes are not stored in this browser";
+              g_done.push_back(std::move(d));
+            } else {
+              start_http(e);
+            }
+          } else if constexpr (std::is_same_v<T, app::OutboxSave>) {
+            civic_idb_op(0, double(e.save_id), e.key.c_str(), reinterpret_cast<const unsigned char*>(e.bytes.data()),
+                         int(e.bytes.size()));
+          } else if constexpr (std::is_same_v<T, app::OutboxDelete>) {
+            civic_idb_op(1, 0, e.key.c_str(), nullptr, 0);
+          } else if constexpr (std::is_same_v<T, app::OutboxLoad>) {
+            g_loading.clear();
+            civic_idb_op(2, 0, nullptr, nullptr, 0);
+          } else if constexpr (std::is_same_v<T, app::WakeAt>) {
+            civic_set_wake(double(e.at_ms));
           } else {
             civic_warn_unsupported(int(effect.index()));
           }
@@ -103,6 +206,33 @@ std::deque<app::Event> take_completions() {
 
 bool has_completions() { return !g_done.empty(); }
 
+void install_network_events() { civic_listen_online(); }
+
+// The reply's headers, just before civic_http_done for the same id.
+extern "C" EMSCRIPTEN_KEEPALIVE void civic_http_headers(double id, const char* json_text) {
+  auto j = nlohmann::json::parse(json_text ? json_text : "", nullptr, false);
+  if (j.is_discarded() || !j.is_array()) return;
+  api::Params h;
+  for (const auto& pair : j)
+    if (pair.is_array() && pair.size() == 2 && pair[0].is_string() && pair[1].is_string())
+      h.emplace_back(pair[0].get<std::string>(), pair[1].get<std::string>());
+  g_headers[static_cast<std::uint64_t>(id)] = std::move(h);
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void civic_outbox_saved(double save_id, int ok, const char* error) {
+  g_done.push_back(app::OutboxSaved{static_cast<std::uint64_t>(save_id), ok != 0, error ? error : ""});
+}
+extern "C" EMSCRIPTEN_KEEPALIVE void civic_outbox_record(const char* bytes, int len) {
+  if (g_loading.size() < 10000) g_loading.emplace_back(bytes, bytes + len);
+}
+extern "C" EMSCRIPTEN_KEEPALIVE void civic_outbox_loaded() {
+  app::OutboxLoaded e;
+  e.records.swap(g_loading);
+  g_done.push_back(std::move(e));
+}
+extern "C" EMSCRIPTEN_KEEPALIVE void civic_wake() { g_done.push_back(app::Tick{}); }
+extern "C" EMSCRIPTEN_KEEPALIVE void civic_network_online() { g_done.push_back(app::NetworkOnline{}); }
+
 // Called from civic_fetch's promise: queue, never update() here.
 extern "C" EMSCRIPTEN_KEEPALIVE void civic_http_done(double id, int status, const char* body, int body_len,
                                                      const char* error) {
@@ -111,6 +241,10 @@ extern "C" EMSCRIPTEN_KEEPALIVE void civic_http_done(double id, int status, cons
   d.status = status;
   d.body.assign(body, body + body_len);
   d.error = error ? error : "";
+  if (auto h = g_headers.find(d.request_id); h != g_headers.end()) {
+    d.headers = std::move(h->second);
+    g_headers.erase(h);
+  }
   g_done.push_back(std::move(d));
 }
 

@@ -14,6 +14,9 @@ namespace civic::web {
 // Starts each effect (HTTP via fetch()); returns at once.
 void run_effects(const std::vector<app::Effect>& effects);
 
+// The window's `online` event → NetworkOnline (call once at start).
+void install_network_events();
+
 // Events that completed since the last call, oldest first.
 std::deque<app::Event> take_completions();
 bool has_completions();

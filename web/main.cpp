@@ -61,7 +61,10 @@ Shell* g_shell = nullptr;
 
 void dispatch(const app::Event& e) { g_shell->ui_events.push_back(e); }
 
-void apply(const app::Event& e) { web::run_effects(app::update(g_shell->state, e)); }
+// Time goes into core with every event (core never reads a clock).
+void apply(const app::Event& e) {
+  web::run_effects(app::update(g_shell->state, e, static_cast<std::int64_t>(emscripten_date_now())));
+}
 
 // Applies every queued completion and UI event, one at a time, in order.
 void drain() {
@@ -267,7 +270,8 @@ int main() {
   app::Started started;
   started.server_base = config.substr(0, nl);
   started.lang = parse_lang(nl == std::string::npos ? "" : config.substr(nl + 1));
-  apply(started);   // the catalogue request runs while the font downloads
+  web::install_network_events();
+  apply(started);   // the catalogue request runs while the font downloads; the outbox loads
 
   civic_request_font("fonts/civic-cjk.ttf");
   emscripten_set_main_loop(tick, 0, false);

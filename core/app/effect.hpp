@@ -1,6 +1,7 @@
 // core/app/effect.hpp — the work core asks a shell to do. Core never does I/O:
 // it returns Effects from update(), the shell (web/, native/, the CLI) carries
 // them out with its own platform calls and reports back with an Event.
+// Effects are plain data: no callbacks, no clocks, no handles.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -11,14 +12,43 @@
 namespace civic::app {
 
 // Perform an HTTP request; answer with HttpDone{request_id, ...}.
+// When body_media is set, the body is bytes [body_offset, body_offset +
+// body_length) of that stored media item (a tus PATCH), read by the shell.
 struct HttpRequest {
   std::uint64_t request_id = 0;
   std::string method = "GET";
   std::string url;
   api::Params headers;
   std::string body;
+  std::string body_media;
+  std::uint64_t body_offset = 0;
+  std::uint64_t body_length = 0;
 };
 
-using Effect = std::variant<HttpRequest>;
+// Durably store an outbox record under `key` (native: temp + fsync + rename;
+// web: an IndexedDB transaction that has completed). Answer OutboxSaved with
+// the same save_id once the bytes would survive a kill — and only then: core
+// sends nothing for the entry before that answer.
+struct OutboxSave {
+  std::uint64_t save_id = 0;
+  std::string key;
+  std::string bytes;   // outbox::serialize_entry
+};
+
+// Forget an outbox record (and its media). No answer.
+struct OutboxDelete {
+  std::string key;
+};
+
+// Read every stored outbox record; answer OutboxLoaded.
+struct OutboxLoad {};
+
+// Dispatch Tick at (or soon after) this Unix time in ms. A later WakeAt
+// replaces an earlier one; shells keep one timer.
+struct WakeAt {
+  std::int64_t at_ms = 0;
+};
+
+using Effect = std::variant<HttpRequest, OutboxSave, OutboxDelete, OutboxLoad, WakeAt>;
 
 }  // namespace civic::app

@@ -4,7 +4,9 @@
 #include <cstdint>
 #include <string>
 #include <variant>
+#include <vector>
 
+#include "core/api/url.hpp"
 #include "core/app/state.hpp"
 #include "core/forms/value.hpp"
 #include "core/i18n/lang.hpp"
@@ -25,7 +27,28 @@ struct HttpDone {
   int status = 0;
   std::string body;
   std::string error;
+  api::Params headers;       // the reply's headers (Retry-After, Location, Upload-Offset)
 };
+
+// The outbox record of OutboxSave{save_id} is durable (ok) or could not be
+// written (error: outbox.storage).
+struct OutboxSaved {
+  std::uint64_t save_id = 0;
+  bool ok = true;
+  std::string error;
+};
+
+// The records found in storage at start (OutboxLoad), oldest first.
+struct OutboxLoaded {
+  std::vector<std::string> records;
+};
+
+// A WakeAt came due.
+struct Tick {};
+
+// The platform says the network is back (the browser's `online` event):
+// whatever waits for a retry is tried now.
+struct NetworkOnline {};
 
 struct LanguageChosen { Lang lang; };
 struct GroupOpened { std::string group; };
@@ -49,6 +72,7 @@ struct ReopenPressed { std::string key; std::string reason; };
 
 using Event = std::variant<Started, HttpDone, LanguageChosen, GroupOpened, BackPressed, RetryPressed,
                            SettingsChanged, ServiceChosen, FieldEdited, FieldLeft, ReviewPressed, SubmitPressed,
-                           HomePressed, TicketsOpened, TicketOpened, RatePressed, ReopenPressed>;
+                           HomePressed, TicketsOpened, TicketOpened, RatePressed, ReopenPressed, OutboxSaved,
+                           OutboxLoaded, Tick, NetworkOnline>;
 
 }  // namespace civic::app

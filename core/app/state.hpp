@@ -12,6 +12,8 @@
 #include "core/forms/form_state.hpp"
 #include "core/forms/schema.hpp"
 #include "core/i18n/lang.hpp"
+#include "core/outbox/delivery.hpp"
+#include "core/outbox/outbox_entry.hpp"
 #include "core/result.hpp"
 
 namespace civic::app {
@@ -30,7 +32,7 @@ struct Catalog {
 
 // What an in-flight request was for, so a late reply (say, for the language
 // the resident just switched away from) is recognised and dropped.
-enum class Purpose { services, definition, submit, tickets, ticket, rate, reopen };
+enum class Purpose { services, definition, outbox, tickets, ticket, rate, reopen };
 struct Pending {
   Purpose purpose;
   Lang lang;
@@ -66,6 +68,7 @@ struct Ticket {
   std::string local_ref;                   // the idempotency key: names a queued concern
   std::string service_code, service_name;
   bool queued = false;                     // not delivered yet: "waiting for network"
+  outbox::EntryState delivery = outbox::EntryState::queued;   // queued / uploading / sending / delivered
   std::optional<api::ServiceRequest> latest;
   Phase phase = Phase::idle;               // refresh of this ticket
   std::optional<Error> error;
@@ -73,7 +76,19 @@ struct Ticket {
   std::optional<Error> action_error;
   int rating = 0;                          // 1..5 once rated
   bool reopened = false;
-  api::Params queued_params;               // the POST body fields while queued
+};
+
+// A concern in the outbox, as core drives it (core/outbox/delivery's plan):
+// every step is saved (OutboxSave) and confirmed (OutboxSaved) before its
+// request goes out, and saved again after the reply.
+struct OutboxSlot {
+  outbox::OutboxEntry entry;
+  std::optional<Draft> draft;              // the form as entered, given back on a 4xx (this run only)
+  std::uint64_t awaiting_save = 0;         // save_id of the record being written; 0 = none
+  bool send_after_save = false;            // `action` goes out once that save is confirmed
+  bool shown = false;                      // the receipt was shown (the first save succeeded)
+  outbox::OutboxAction action;             // the step in flight
+  std::uint64_t request_id = 0;            // its HttpRequest, 0 when none is out
 };
 
 struct State {
@@ -91,6 +106,14 @@ struct State {
   Catalog catalog;
   std::uint64_t next_request_id = 1;
   std::map<std::uint64_t, Pending> pending;
+  // The outbox: concerns on their way, by idempotency key.
+  std::map<std::string, OutboxSlot> outbox;
+  std::uint64_t next_save_id = 1;
+  std::int64_t wake_at_ms = 0;             // the Tick the shell has been asked for (0: none)
+  int outbox_set_aside = 0;                // records at start that failed their checksum
+  // Unix time in ms, passed in by the shell with every event (update's 3rd
+  // argument): core never reads a clock.
+  std::int64_t now_ms = 0;
   // Bumped on every change, so a shell can redraw only when something changed.
   std::uint64_t revision = 0;
 };

@@ -1,9 +1,12 @@
 // core/app/update.cpp — every flow of the app, one Event at a time:
-// catalogue → group → service form → review → submit → receipt, and the
-// resident's tickets: list, detail, rating, reopen. Replies are matched to
+// catalogue → group → service form → review → submit (through the outbox:
+// outbox_flow.cpp) → receipt, and the resident's tickets: list, detail,
+// rating, reopen. Replies are matched to
 // their request by id (State::pending), so a late or duplicate reply is
 // recognised and dropped; no input is ever cleared by an error.
 #include "core/app/update.hpp"
+
+#include "core/app/outbox_flow.hpp"
 
 #include "core/api/parse.hpp"
 #include "core/api/url.hpp"
@@ -84,6 +87,11 @@ void on_services(State& s, const Pending& p, const HttpDone& d) {
         }
     if (!found) s.screen = Screen::home;
   }
+  // Concerns loaded from the outbox before the catalogue came get their names.
+  for (auto& t : s.tickets)
+    for (const auto& svc : s.catalog.services)
+      if (svc.code == t.service_code && (t.service_name.empty() || t.service_name == t.service_code))
+        t.service_name = svc.name;
   // The draft's service name follows the language too.
   for (const auto& svc : s.catalog.services)
     if (svc.code == s.draft.service.code) s.draft.service = svc;
@@ -145,12 +153,6 @@ api::Params submission_fields(const State& s) {
   return fields;
 }
 
-HttpRequest submit_request(State& s, const api::Params& fields, const std::string& key) {
-  HttpRequest r = post_form(s, api::endpoint_url(s.server_base, "requests.json"), fields, Purpose::submit, key);
-  r.headers.push_back({"Idempotency-Key", key});   // Civic extension: exactly-once delivery
-  return r;
-}
-
 std::vector<Effect> submit(State& s) {
   Draft& d = s.draft;
   if (d.submit_phase == Phase::loading) return {};
@@ -159,87 +161,8 @@ std::vector<Effect> submit(State& s) {
     return {};
   }
   if (d.idempotency_key.empty()) d.idempotency_key = crypto::random_idempotency_key();
-  d.submit_phase = Phase::loading;
-  d.submit_error.reset();
-  return {submit_request(s, submission_fields(s), d.idempotency_key)};
-}
-
-void file_ticket(State& s, Ticket t) {
-  for (auto& existing : s.tickets)
-    if (existing.local_ref == t.local_ref) {
-      existing = std::move(t);
-      return;
-    }
-  s.tickets.insert(s.tickets.begin(), std::move(t));
-}
-
-void on_submit(State& s, const Pending& p, const HttpDone& reply) {
-  Ticket* queued = find(s, p.key);
-  bool from_draft = p.key == s.draft.idempotency_key;
-  if (reply.status == 0) {
-    // No network: the concern waits, under its idempotency key, and is shown
-    // at once with "waiting for network"; delivery is retried later.
-    if (from_draft) {
-      Ticket t;
-      t.local_ref = p.key;
-      t.service_code = s.draft.service.code;
-      t.service_name = s.draft.service.name;
-      t.queued = true;
-      t.queued_params = submission_fields(s);
-      file_ticket(s, std::move(t));
-      s.open_ticket = p.key;
-      s.draft = Draft{};
-      s.screen = Screen::receipt;
-      s.announcement = format(s.lang, "ui.announce_queued");
-    } else if (queued) {
-      queued->phase = Phase::failed;
-      queued->error = reply_error(reply);
-    }
-    return;
-  }
-  auto receipt = ok_status(reply) ? api::parse_submit(reply.body) : Result<std::vector<api::SubmitReceipt>>(reply_error(reply));
-  if (!receipt || receipt->empty()) {
-    Error e = receipt ? make_error("api.bad_shape", "empty receipt", {{"field", "[0]"}}) : receipt.error();
-    if (from_draft) {
-      s.draft.submit_phase = Phase::failed;
-      s.draft.submit_error = e;
-    } else if (queued) {
-      queued->phase = Phase::failed;
-      queued->error = e;
-    }
-    return;
-  }
-  const api::SubmitReceipt& r = receipt->front();
-  Ticket t = queued ? *queued : Ticket{};
-  t.local_ref = p.key;
-  t.id = r.service_request_id;
-  t.token = r.token;
-  t.queued = false;
-  t.queued_params.clear();
-  t.phase = Phase::idle;
-  t.error.reset();
-  if (from_draft) {
-    t.service_code = s.draft.service.code;
-    t.service_name = s.draft.service.name;
-    s.draft = Draft{};
-    s.screen = Screen::receipt;
-    s.open_ticket = p.key;
-  }
-  s.announcement = format(s.lang, "ui.announce_submitted", {{"id", t.id.empty() ? t.token : t.id}});
-  file_ticket(s, std::move(t));
-}
-
-// Every queued concern goes out again with its own idempotency key.
-std::vector<Effect> resend_queued(State& s) {
-  std::vector<Effect> fx;
-  for (auto& t : s.tickets)
-    if (t.queued && t.phase != Phase::loading) {
-      t.phase = Phase::loading;
-      t.error.reset();
-      // Look the request up by its key in pending: reuse submit_request.
-      fx.push_back(submit_request(s, t.queued_params, t.local_ref));
-    }
-  return fx;
+  // Into the outbox first (stored durably), then delivered: outbox_flow.
+  return outbox_submit(s, submission_fields(s));
 }
 
 // --- tracking --------------------------------------------------------------
@@ -251,7 +174,7 @@ std::vector<Effect> refresh_tickets(State& s) {
       ids.push_back(t.id);
       t.phase = Phase::loading;
     }
-  std::vector<Effect> fx = resend_queued(s);
+  std::vector<Effect> fx = outbox_pump_all(s, true);
   if (!ids.empty()) fx.push_back(get(s, api::requests_url(s.server_base, ids, s.lang), Purpose::tickets));
   return fx;
 }
@@ -344,7 +267,9 @@ std::vector<Effect> update(State& s, const Event& event) {
             s.server_base = api::normalize_base(e.server_base);
             s.lang = e.lang;
             s.settings = e.settings;
-            return fetch_catalog(s);
+            std::vector<Effect> fx = fetch_catalog(s);
+            fx.push_back(OutboxLoad{});   // concerns a previous run left on their way
+            return fx;
           },
           [&](const HttpDone& e) -> std::vector<Effect> {
             auto it = s.pending.find(e.request_id);
@@ -354,7 +279,7 @@ std::vector<Effect> update(State& s, const Event& event) {
             switch (p.purpose) {
               case Purpose::services: on_services(s, p, e); break;
               case Purpose::definition: on_definition(s, p, e); break;
-              case Purpose::submit: on_submit(s, p, e); break;
+              case Purpose::outbox: return outbox_on_reply(s, p, e);
               case Purpose::tickets:
               case Purpose::ticket: on_tickets(s, p, e); break;
               case Purpose::rate: return on_action(s, p, e, s.pending_stars);
@@ -436,7 +361,7 @@ std::vector<Effect> update(State& s, const Event& event) {
             if (!t) return {};
             s.screen = Screen::ticket;
             s.open_ticket = e.key;
-            if (t->id.empty()) return resend_queued(s);
+            if (t->id.empty()) return outbox_pump_all(s, true);
             t->phase = Phase::loading;
             return {get(s, api::request_url(s.server_base, t->id, s.lang), Purpose::ticket, t->id)};
           },
@@ -449,8 +374,17 @@ std::vector<Effect> update(State& s, const Event& event) {
           [&](const ReopenPressed& e) -> std::vector<Effect> {
             return ticket_action(s, e.key, Purpose::reopen, {{"reason", e.reason}});
           },
+          [&](const OutboxSaved& e) -> std::vector<Effect> { return outbox_on_saved(s, e); },
+          [&](const OutboxLoaded& e) -> std::vector<Effect> { return outbox_on_loaded(s, e); },
+          [&](const Tick&) -> std::vector<Effect> { return outbox_pump_all(s, false); },
+          [&](const NetworkOnline&) -> std::vector<Effect> { return outbox_pump_all(s, true); },
       },
       event);
+}
+
+std::vector<Effect> update(State& s, const Event& event, std::int64_t now_ms) {
+  s.now_ms = now_ms;
+  return update(s, event);
 }
 
 }  // namespace civic::app

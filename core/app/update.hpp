@@ -10,6 +10,9 @@
 
 namespace civic::app {
 
+// `now_ms` is the shell's Unix time in ms (retry schedules, created_at).
+std::vector<Effect> update(State& state, const Event& event, std::int64_t now_ms);
+// The same with the last time a shell passed in (tests, flows without time).
 std::vector<Effect> update(State& state, const Event& event);
 
 }  // namespace civic::app

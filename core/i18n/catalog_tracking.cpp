@@ -44,6 +44,7 @@ constexpr Message kTable[] = {
     {"outbox.busy", "另一个 civic 正在发送待发送队列，请稍后再试", "Another civic is delivering the outbox; try again shortly."},
     {"outbox.empty", "待发送队列为空", "The outbox is empty."},
     {"outbox.delivered_as", "已提交，诉求编号 {id}", "Delivered as concern {id}"},
+    {"outbox.announce_kept", "诉求已保存，正在提交", "Concern saved; sending it now"},
     {"outbox.next_attempt", "下次尝试：{seconds} 秒后", "Next attempt in {seconds} s"},
 };
 }  // namespace

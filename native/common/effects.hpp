@@ -1,18 +1,33 @@
 // native/common/effects.hpp — carries out core's Effects on a native machine.
 // The one entry point both native programs share; web/ has its own twin.
-//  [x] HttpRequest → HttpExecutor (completions come back as app::HttpDone)
+//  [x] HttpRequest → HttpExecutor (completions come back as app::HttpDone);
+//      a tus PATCH body (body_media) is read from the media file first
+//  [x] OutboxSave → OutboxStore (temp + fsync + rename) before OutboxSaved
+//  [x] OutboxDelete, OutboxLoad (→ OutboxLoaded, the records as stored)
+//  [x] WakeAt → Platform::wake_at_ms; the frame loop turns it into Tick
+//  [ ] storage on a separate thread (an fsync blocks the frame ~1–10 ms)
 #pragma once
+#include <cstdint>
+#include <deque>
 #include <vector>
 
 #include "core/app/effect.hpp"
+#include "core/app/event.hpp"
 #include "native/common/http.hpp"
+#include "native/common/outbox_store.hpp"
 
 namespace civic::native {
 
 struct Platform {
   HttpExecutor* http = nullptr;
+  OutboxStore* store = nullptr;      // none: saves fail (outbox.storage), nothing is sent
+  std::deque<app::Event> done;       // completions of synchronous effects, for the frame loop
+  std::int64_t wake_at_ms = 0;       // 0: no Tick wanted
 };
 
 void run_effects(Platform& p, std::vector<app::Effect> effects);
+
+// The Tick, when its time has come (clears wake_at_ms); call once per loop.
+bool take_due_tick(Platform& p, std::int64_t now_ms);
 
 }  // namespace civic::native

@@ -26,6 +26,21 @@ size_t on_body(char* data, size_t size, size_t n, void* user) {
   return len;
 }
 
+// Response headers: the last response's only (a redirect or 100 starts over).
+size_t on_header(char* data, size_t size, size_t n, void* user) {
+  auto* h = static_cast<api::Params*>(user);
+  std::string line(data, size * n);
+  if (line.rfind("HTTP/", 0) == 0) h->clear();
+  size_t colon = line.find(':');
+  if (colon != std::string::npos && h->size() < 200) {
+    std::string v = line.substr(colon + 1);
+    while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.erase(0, 1);
+    while (!v.empty() && (v.back() == '\r' || v.back() == '\n' || v.back() == ' ')) v.pop_back();
+    h->emplace_back(line.substr(0, colon), v);
+  }
+  return size * n;
+}
+
 int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
   auto* cancel = static_cast<const std::atomic<bool>*>(user);
   return cancel && cancel->load() ? 1 : 0;
@@ -61,6 +76,8 @@ app::HttpDone http_perform(const app::HttpRequest& req, const HttpOptions& opt, 
   curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, opt.timeout_ms);
   curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
   curl_easy_setopt(c, CURLOPT_WRITEDATA, &sink);
+  curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
+  curl_easy_setopt(c, CURLOPT_HEADERDATA, &done.headers);
   curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
   curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");   // whatever libcurl can decode
@@ -91,6 +108,7 @@ app::HttpDone http_perform(const app::HttpRequest& req, const HttpOptions& opt, 
     done.body = std::move(sink.body);   // > kMaxResponseBytes: core reports api.too_large
   } else {
     done.error = errbuf[0] ? errbuf : curl_easy_strerror(rc);
+    done.headers.clear();
   }
   curl_slist_free_all(headers);
   curl_easy_cleanup(c);

@@ -2,6 +2,7 @@
 //  [x] GET/POST/PUT/PATCH/DELETE/HEAD with headers and a body
 //  [x] connect and total timeouts; body cap (api::kMaxResponseBytes + 1, so
 //      core's parsers report api.too_large instead of us truncating silently)
+//  [x] response headers (the last response's) in HttpDone::headers
 //  [x] a worker pool: completions are queued and handed to the UI thread
 //  [ ] HTTP/2 multiplexing, proxies beyond libcurl's environment defaults
 // Status 0 in HttpDone means no reply; `error` then carries libcurl's words.

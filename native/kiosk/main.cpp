@@ -8,12 +8,15 @@
 //  [x] large-text mode by default; language from --lang
 //  [x] automation channel (control.hpp) and screenshots for tests
 //  [x] on-screen keyboard with pinyin input (ui/keyboard.hpp, core/ime)
+//  [x] the outbox in --data-dir: a concern is on disk before it is sent,
+//      and resumes after a restart (core/app/outbox_flow)
 //  [ ] sessions with inactivity wipe, receipts (issue 9)
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <deque>
@@ -24,6 +27,7 @@
 #include "core/app/update.hpp"
 #include "core/i18n/messages.hpp"
 #include "native/common/effects.hpp"
+#include "native/common/outbox_deliver.hpp"
 #include "native/common/paths.hpp"
 #include "native/kiosk/control.hpp"
 #include "native/kiosk/options.hpp"
@@ -102,7 +106,23 @@ struct Kiosk {
   int exit_code = 0;
   bool quit = false;
 
-  void apply(const app::Event& e) { native::run_effects(platform, app::update(state, e)); }
+  void apply(const app::Event& e) { native::run_effects(platform, app::update(state, e, native::unix_ms_now())); }
+
+  // Completions of storage effects, and the Tick core asked for.
+  void carry_platform() {
+    for (int guard = 0; guard < 10000 && !platform.done.empty(); ++guard) {
+      app::Event e = std::move(platform.done.front());
+      platform.done.pop_front();
+      apply(e);
+    }
+    if (native::take_due_tick(platform, native::unix_ms_now())) apply(app::Tick{});
+  }
+  // How long the loop may sleep before core's next Tick.
+  double idle_wait_s(double longest) const {
+    if (platform.wake_at_ms == 0) return longest;
+    double s = double(platform.wake_at_ms - native::unix_ms_now()) / 1000.0;
+    return std::clamp(s, 0.01, longest);
+  }
 
   void frame() {
     ImGui_ImplOpenGL3_NewFrame();
@@ -192,7 +212,7 @@ struct Kiosk {
     } else if (v == "wait-text") {
       if (node_has_text(current->rest)) finish(true);
     } else if (v == "wait-idle") {
-      if (http->in_flight() == 0 && events.empty() && frames_left == 0) finish(true);
+      if (http->in_flight() == 0 && events.empty() && platform.done.empty() && frames_left == 0) finish(true);
     }
     if (current && Clock::now() > deadline && v != "screenshot") finish(false, "timed out: " + current->line);
   }
@@ -203,13 +223,14 @@ struct Kiosk {
     while (!quit && !glfwWindowShouldClose(window)) {
       bool busy = frames_left > 0 || current.has_value() || !control.empty();
       if (busy) glfwPollEvents();
-      else if (animating()) glfwWaitEventsTimeout(0.25);   // caret blink, drag
-      else glfwWaitEventsTimeout(5.0);
+      else if (animating()) glfwWaitEventsTimeout(idle_wait_s(0.25));   // caret blink, drag
+      else glfwWaitEventsTimeout(idle_wait_s(5.0));
       if (g_input) {
         g_input = false;
         frames_left = std::max(frames_left, 2);
       }
       for (auto& done : http->poll()) apply(done);   // request ids tell update() what each was for
+      carry_platform();
       if (state.revision != drawn_revision) frames_left = std::max(frames_left, 2);
       step_control();
       if (frames_left > 0 || animating()) {
@@ -295,6 +316,8 @@ int main(int argc, char** argv) {
     k.window = window;
     k.http = &http;
     k.platform.http = &http;
+    native::OutboxStore store(opt->data_dir);   // concerns on their way, across restarts
+    k.platform.store = &store;
     if (opt->control) k.control.start_stdin([] { glfwPostEmptyEvent(); });
     if (!opt->script.empty() && !k.control.load_script(opt->script)) {
       std::fprintf(stderr, "civic-kiosk: cannot read %s\n", opt->script.c_str());

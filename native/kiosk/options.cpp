@@ -2,6 +2,7 @@
 #include "native/kiosk/options.hpp"
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 #include "core/api/url.hpp"
@@ -9,8 +10,24 @@
 
 namespace civic::kiosk {
 
+namespace {
+
+std::string default_data_dir() {
+  auto env = [](const char* n) -> const char* {
+    const char* v = std::getenv(n);
+    return v && *v ? v : nullptr;
+  };
+  if (const char* v = env("CIVIC_DATA_DIR")) return v;
+  if (const char* v = env("XDG_DATA_HOME")) return std::string(v) + "/civic-kiosk";
+  if (const char* v = env("HOME")) return std::string(v) + "/.local/share/civic-kiosk";
+  return ".civic-kiosk";
+}
+
+}  // namespace
+
 std::optional<Options> parse_options(int argc, char** argv, std::string* error) {
   Options o;
+  o.data_dir = default_data_dir();
   for (int k = 1; k + 1 < argc; ++k)
     if (std::strcmp(argv[k], "--lang") == 0) o.lang = parse_lang(argv[k + 1]);
   auto need = [&](int& i, const std::string& opt) -> const char* {
@@ -28,12 +45,13 @@ std::optional<Options> parse_options(int argc, char** argv, std::string* error) 
     else if (a == "--high-contrast") o.high_contrast = true;
     else if (a == "--control") o.control = true;
     else if (a == "--server" || a == "--lang" || a == "--size" || a == "--dpi" || a == "--font" || a == "--script" ||
-             a == "--screenshot") {
+             a == "--screenshot" || a == "--data-dir") {
       if (!(v = need(i, a))) return std::nullopt;
       if (a == "--server") o.server = v;
       else if (a == "--font") o.font = v;
       else if (a == "--script") o.script = v;
       else if (a == "--screenshot") o.screenshot = v;
+      else if (a == "--data-dir") o.data_dir = v;
       else if (a == "--dpi") o.dpi = std::strtof(v, nullptr);
       else if (a == "--size") {
         if (std::sscanf(v, "%dx%d", &o.width, &o.height) != 2 || o.width < 200 || o.height < 200) {

@@ -1,11 +1,12 @@
 // native/kiosk/options.hpp — civic-kiosk's command line.
 //   civic-kiosk [--server URL] [--lang zh-CN|en] [--windowed] [--size WxH]
 //               [--dpi N] [--normal-text] [--high-contrast] [--font FILE]
-//               [--control] [--script FILE] [--screenshot PNG]
+//               [--control] [--script FILE] [--screenshot PNG] [--data-dir DIR]
 // --control reads automation commands from stdin (see control.hpp) and
 // answers on stdout; --script runs them from a file, exiting non-zero when
 // one fails; --screenshot saves a PNG once the first screen has loaded, then
-// exits.
+// exits. --data-dir holds the outbox (default $CIVIC_DATA_DIR, else
+// $XDG_DATA_HOME/civic-kiosk, else ~/.local/share/civic-kiosk).
 #pragma once
 #include <optional>
 #include <string>
@@ -26,6 +27,7 @@ struct Options {
   bool control = false;
   std::string script;
   std::string screenshot;
+  std::string data_dir;              // the outbox: concerns on their way survive a restart
 };
 
 // Parses argv; on a bad command line returns nullopt and sets *error (in lang).

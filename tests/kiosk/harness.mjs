@@ -2,7 +2,8 @@
 // automation channel (--control): send() writes one command line and resolves
 // with the kiosk's JSON answer (see native/kiosk/control.hpp).
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 export const bin = process.env.CIVIC_BIN ?? path.resolve('build/native/bin');
@@ -10,9 +11,12 @@ export const sourceDir = process.env.CIVIC_SOURCE_DIR ?? path.resolve('.');
 export const screenshotDir = path.join(sourceDir, 'build', 'screenshots');
 
 // screen: the Xvfb screen, e.g. '1080x1920' (a portrait hall screen).
-export function startKiosk({ server, args = [], screen = '1080x1920' }) {
+// dataDir: the kiosk's outbox (a fresh temp dir unless given: a restart test
+// passes the same one twice).
+export function startKiosk({ server, args = [], screen = '1080x1920', dataDir }) {
+  const data = dataDir ?? mkdtempSync(path.join(tmpdir(), 'civic-kiosk-data-'));
   const child = spawn('xvfb-run', ['-a', '-s', `-screen 0 ${screen}x24`,
-    path.join(bin, 'civic-kiosk'), '--server', server, '--control', ...args],
+    path.join(bin, 'civic-kiosk'), '--server', server, '--control', '--data-dir', data, ...args],
   { stdio: ['pipe', 'pipe', 'pipe'] });
   let buf = '';
   let err = '';

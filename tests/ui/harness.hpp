@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include <deque>
+#include <map>
 #include <string>
 
 #include "core/app/update.hpp"
@@ -37,9 +38,29 @@ struct UiHarness {
   }
   ~UiHarness() { ImGui::DestroyContext(); }
 
+  // Storage effects are carried out at once (an in-memory outbox that never
+  // fails); HTTP requests wait for the test's scripted reply.
+  std::map<std::string, std::string> outbox;
   void apply(const app::Event& e) {
-    for (auto& fx : app::update(state, e))
-      if (auto* r = std::get_if<app::HttpRequest>(&fx)) requests.push_back(*r);
+    std::deque<app::Event> todo{e};
+    while (!todo.empty()) {
+      app::Event next = std::move(todo.front());
+      todo.pop_front();
+      for (auto& fx : app::update(state, next)) {
+        if (auto* r = std::get_if<app::HttpRequest>(&fx)) {
+          requests.push_back(*r);
+        } else if (auto* save = std::get_if<app::OutboxSave>(&fx)) {
+          outbox[save->key] = save->bytes;
+          todo.push_back(app::OutboxSaved{save->save_id, true, ""});
+        } else if (auto* del = std::get_if<app::OutboxDelete>(&fx)) {
+          outbox.erase(del->key);
+        } else if (std::holds_alternative<app::OutboxLoad>(fx)) {
+          app::OutboxLoaded loaded;
+          for (const auto& [k, v] : outbox) loaded.records.push_back(v);
+          todo.push_back(loaded);
+        }
+      }
+    }
   }
   void frame() {
     ImGui::NewFrame();

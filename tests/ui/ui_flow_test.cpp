@@ -132,7 +132,11 @@ TEST_CASE("review, submit with an idempotency key, receipt and announcement") {
   bool has_key = false;
   for (auto& [k, v] : post.headers) has_key |= k == "Idempotency-Key" && v.size() == 36;
   CHECK(has_key);
-  CHECK(h.node("submit").disabled);   // no double submit while in flight
+  // Kept in the outbox first: the receipt shows the local reference at once.
+  CHECK(h.state.screen == app::Screen::receipt);
+  CHECK(h.node("ticket/queued").name == "正在提交");
+  CHECK(h.node("ticket/local_ref").name == post.headers.back().second.substr(0, 8));
+  CHECK_FALSE(h.has("ticket/number"));   // the number is the server's to give
   h.reply(post, 201, R"([{"service_request_id":"7K3M-9QX2-WP4D","token":"tok"}])");
   CHECK(h.state.screen == app::Screen::receipt);
   CHECK(h.node("ticket/number").name == "7K3M-9QX2-WP4D");
