@@ -24,6 +24,7 @@
 #include "server/signin_cli.hpp"
 #include "server/staff_cli.hpp"
 #include "server/staff_tokens.hpp"
+#include "server/static_files.hpp"
 #include "server/transport.hpp"
 
 using namespace civic;
@@ -91,7 +92,10 @@ int serve(const std::vector<std::string>& args) {
   add_upload_routes(router);
   add_security_routes(router);
   add_signin_routes(router);
-  if (start_event_stream(ctx, router) < 0) std::cerr << "civic-server: event stream unavailable\n";  // tracking: SSE on its own epoll listener
+  if (int events_port = start_event_stream(ctx, router); events_port < 0)
+    std::cerr << "civic-server: event stream unavailable\n";  // tracking: SSE on its own epoll listener
+  else
+    allow_stream_port(events_port);   // the page's CSP lets its EventSource follow the 307
 
   Lang lang = console_lang();
   int rc = run_http(ctx, router, [&](int port) {

@@ -65,6 +65,26 @@ const std::string& content_security_policy() {
   return csp;
 }
 
+namespace {
+int g_stream_port = 0;
+
+// The page's CSP, with the event stream's origin (same host, its own port)
+// allowed for connect-src: the app's EventSource follows the 307 there.
+std::string page_csp(const HttpRequest& req) {
+  std::string csp = content_security_policy();
+  std::string host = req.header("host");
+  if (g_stream_port <= 0 || host.empty() || host.find_first_of("/\r\n @;,'\"") != std::string::npos) return csp;
+  if (host.front() != '[') host = host.substr(0, host.rfind(':'));
+  const std::string anchor = "connect-src 'self'";
+  std::size_t at = csp.find(anchor);
+  if (at != std::string::npos)
+    csp.insert(at + anchor.size(), " http://" + host + ":" + std::to_string(g_stream_port));
+  return csp;
+}
+}  // namespace
+
+void allow_stream_port(int port) { g_stream_port = port; }
+
 bool serve_static(const std::string& root, const HttpRequest& req, HttpResponse& out) {
   if (req.method != "GET" && req.method != "HEAD") return false;
   const std::string& path = req.path;
@@ -104,7 +124,7 @@ bool serve_static(const std::string& root, const HttpRequest& req, HttpResponse&
   out.set_header("Cache-Control", ends_with(file, ".html") ? "no-cache" : "public, max-age=300");
   // The service worker fetches the app shell: it runs under its own script's CSP.
   if (ends_with(file, ".html") || ends_with(file, "/service-worker.js"))
-    out.set_header("Content-Security-Policy", content_security_policy());
+    out.set_header("Content-Security-Policy", page_csp(req));
   return true;
 }
 

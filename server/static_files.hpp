@@ -17,5 +17,8 @@ std::string mime_type(const std::string& path);
 // The page's Content-Security-Policy: 'wasm-unsafe-eval' for WebAssembly,
 // never 'unsafe-eval' or 'unsafe-inline'.
 const std::string& content_security_policy();
+// The event stream listens on its own port (events_stream.hpp): the page's
+// CSP then allows connect-src to http://<Host>:<port> as well.
+void allow_stream_port(int port);
 
 }  // namespace civic::server

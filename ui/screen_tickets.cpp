@@ -15,6 +15,9 @@ namespace {
 
 std::string status_text(const app::State& s, const app::Ticket& t) {
   if (t.queued) return std::string(tr(s.lang, "ui.status.queued"));
+  if (t.timeline && !t.timeline->events.empty())   // live: the department's own words for the stage
+    return format(s.lang, std::string(tracking::stage_message_id(t.timeline->stage)),
+                  {{"department", t.timeline->department}});
   if (!t.latest) return std::string(tr(s.lang, "ui.status.unknown"));
   if (t.latest->status == "open") return std::string(tr(s.lang, "ui.status.open"));
   if (t.latest->status == "closed") return std::string(tr(s.lang, "ui.status.closed"));
@@ -81,6 +84,20 @@ void ticket(const app::State& s, const Dispatch& d) {
   if (t->error) {
     w::alert("error", explain(s.lang, *t->error));
     if (w::button("retry", std::string(tr(s.lang, "status.retry")))) d(app::RetryPressed{});
+  }
+  // The timeline, newest first, as it arrives (event stream or polling).
+  if (t->timeline && !t->timeline->events.empty()) {
+    w::heading("timeline", std::string(tr(s.lang, "tracking.timeline")), 1.1f);
+    const auto& evs = t->timeline->events;
+    for (auto e = evs.rbegin(); e != evs.rend(); ++e) {
+      auto stage = tracking::stage_after(e->kind);
+      std::string what = stage ? format(s.lang, std::string(tracking::stage_message_id(*stage)),
+                                        {{"department", e->department}})
+                               : std::string(tr(s.lang, e->kind == tracking::EventKind::sla ? "tracking.kind.sla"
+                                                                                            : "tracking.kind.note"));
+      if (!e->note.empty()) what += (s.lang == Lang::en ? ": " : "：") + e->note;
+      w::status("timeline/" + std::to_string(e->seq), what);
+    }
   }
   if (const auto& r = t->latest) {
     line("agency", std::string(tr(s.lang, "ui.agency")), r->agency_responsible);

@@ -11,6 +11,13 @@
 //      so core sends nothing before the record is committed.
 //  [X] WakeAt: one setTimeout; Tick when it fires. The window's `online`
 //      event becomes NetworkOnline (install_network_events).
+//  [X] StreamOpen/StreamClose: an EventSource (it follows the server's 307 to
+//      the stream port; same-host CORS). Each message is re-framed as SSE
+//      bytes (id, event, data) for core's parser; its first open reports
+//      StreamOpened 200; an error closes it and reports StreamClosed, so
+//      core's follower (backoff, polling fallback) decides what next — never
+//      the browser's own reconnect loop. No Last-Event-ID on a new
+//      EventSource: the server replays, core drops what it has (by seq).
 //  [ ] Upload progress (needs XMLHttpRequest.upload; fetch() has none).
 //  [ ] Media bytes in IndexedDB for tus PATCH bodies (the web form has no
 //      photo picker yet): such a request fails as a network error and waits.
@@ -139,6 +146,43 @@ EM_JS(void, civic_idb_op, (int op, double save_id, const char* key, const unsign
   });
 });
 
+EM_JS(void, civic_stream_open, (double sid, const char* url), {
+  if (!Module.civicStreams) Module.civicStreams = new Map();
+  const send = (text) => {
+    const n = lengthBytesUTF8(text) + 1;
+    const p = _malloc(n);
+    stringToUTF8(text, p, n);
+    _civic_stream_bytes(sid, p);
+    _free(p);
+  };
+  let es;
+  try { es = new EventSource(UTF8ToString(url)); }
+  catch (e) { setTimeout(() => _civic_stream_opened(sid, 0), 0); setTimeout(() => _civic_stream_closed(sid), 0); return; }
+  Module.civicStreams.set(sid, es);
+  let opened = false;
+  es.onopen = () => { if (!opened) { opened = true; _civic_stream_opened(sid, 200); } };
+  const onEvent = (ev) => {
+    let t = "";
+    if (ev.lastEventId) t += "id: " + ev.lastEventId + "\n";
+    t += "event: " + ev.type + "\n";
+    for (const line of String(ev.data).split("\n")) t += "data: " + line + "\n";
+    send(t + "\n");
+  };
+  es.addEventListener('ticket', onEvent);
+  es.onmessage = onEvent;
+  es.onerror = () => {
+    es.close();
+    Module.civicStreams.delete(sid);
+    if (!opened) _civic_stream_opened(sid, 0);
+    _civic_stream_closed(sid);
+  };
+});
+
+EM_JS(void, civic_stream_close, (double sid), {
+  const es = Module.civicStreams && Module.civicStreams.get(sid);
+  if (es) { es.close(); Module.civicStreams.delete(sid); }
+});
+
 EM_JS(void, civic_set_wake, (double at_ms), {
   if (Module.civicWakeTimer) clearTimeout(Module.civicWakeTimer);
   const delay = Math.max(0, Math.min(at_ms - Date.now(), 2147483000));
@@ -188,6 +232,10 @@ void run_effects(const std::vector<app::Effect>& effects) {
           } else if constexpr (std::is_same_v<T, app::OutboxLoad>) {
             g_loading.clear();
             civic_idb_op(2, 0, nullptr, nullptr, 0);
+          } else if constexpr (std::is_same_v<T, app::StreamOpen>) {
+            civic_stream_open(double(e.stream_id), e.url.c_str());
+          } else if constexpr (std::is_same_v<T, app::StreamClose>) {
+            civic_stream_close(double(e.stream_id));
           } else if constexpr (std::is_same_v<T, app::WakeAt>) {
             civic_set_wake(double(e.at_ms));
           } else {
@@ -229,6 +277,15 @@ extern "C" EMSCRIPTEN_KEEPALIVE void civic_outbox_loaded() {
   app::OutboxLoaded e;
   e.records.swap(g_loading);
   g_done.push_back(std::move(e));
+}
+extern "C" EMSCRIPTEN_KEEPALIVE void civic_stream_opened(double sid, int status) {
+  g_done.push_back(app::StreamOpened{static_cast<std::uint64_t>(sid), status});
+}
+extern "C" EMSCRIPTEN_KEEPALIVE void civic_stream_bytes(double sid, const char* text) {
+  g_done.push_back(app::StreamBytes{static_cast<std::uint64_t>(sid), text ? text : ""});
+}
+extern "C" EMSCRIPTEN_KEEPALIVE void civic_stream_closed(double sid) {
+  g_done.push_back(app::StreamClosed{static_cast<std::uint64_t>(sid)});
 }
 extern "C" EMSCRIPTEN_KEEPALIVE void civic_wake() { g_done.push_back(app::Tick{}); }
 extern "C" EMSCRIPTEN_KEEPALIVE void civic_network_online() { g_done.push_back(app::NetworkOnline{}); }

@@ -270,6 +270,7 @@ int main() {
   app::Started started;
   started.server_base = config.substr(0, nl);
   started.lang = parse_lang(nl == std::string::npos ? "" : config.substr(nl + 1));
+  started.can_stream = true;   // EventSource (effects_web.cpp)
   web::install_network_events();
   apply(started);   // the catalogue request runs while the font downloads; the outbox loads
 

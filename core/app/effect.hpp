@@ -49,6 +49,22 @@ struct WakeAt {
   std::int64_t at_ms = 0;
 };
 
-using Effect = std::variant<HttpRequest, OutboxSave, OutboxDelete, OutboxLoad, WakeAt>;
+// Open a long-lived GET (the Civic event stream, text/event-stream) and
+// report StreamOpened{status}, then StreamBytes as they arrive (raw, core
+// parses the SSE framing), then StreamClosed. A browser EventSource may
+// stand in: it reports each event re-framed as SSE bytes, and since it
+// cannot send headers, a missing Last-Event-ID only costs a replay that
+// core's timeline drops as duplicates.
+struct StreamOpen {
+  std::uint64_t stream_id = 0;
+  std::string url;
+  api::Params headers;
+};
+// Close that stream; no StreamClosed follows.
+struct StreamClose {
+  std::uint64_t stream_id = 0;
+};
+
+using Effect = std::variant<HttpRequest, OutboxSave, OutboxDelete, OutboxLoad, WakeAt, StreamOpen, StreamClose>;
 
 }  // namespace civic::app

@@ -18,6 +18,7 @@ struct Started {
   std::string server_base;   // GeoReport v2 endpoint base, e.g. http://127.0.0.1:8080/open311/v2/
   Lang lang = Lang::zh_CN;
   Settings settings;         // the kiosk starts in large-text mode
+  bool can_stream = false;   // the shell carries StreamOpen (else tickets are polled)
 };
 
 // An HttpRequest finished. status 0 means no reply (network error); then
@@ -41,6 +42,20 @@ struct OutboxSaved {
 // The records found in storage at start (OutboxLoad), oldest first.
 struct OutboxLoaded {
   std::vector<std::string> records;
+};
+
+// The event stream of StreamOpen{stream_id}: its HTTP status (0: could not
+// connect), its bytes as they come, its end.
+struct StreamOpened {
+  std::uint64_t stream_id = 0;
+  int status = 0;
+};
+struct StreamBytes {
+  std::uint64_t stream_id = 0;
+  std::string bytes;
+};
+struct StreamClosed {
+  std::uint64_t stream_id = 0;
 };
 
 // A WakeAt came due.
@@ -73,6 +88,6 @@ struct ReopenPressed { std::string key; std::string reason; };
 using Event = std::variant<Started, HttpDone, LanguageChosen, GroupOpened, BackPressed, RetryPressed,
                            SettingsChanged, ServiceChosen, FieldEdited, FieldLeft, ReviewPressed, SubmitPressed,
                            HomePressed, TicketsOpened, TicketOpened, RatePressed, ReopenPressed, OutboxSaved,
-                           OutboxLoaded, Tick, NetworkOnline>;
+                           OutboxLoaded, Tick, NetworkOnline, StreamOpened, StreamBytes, StreamClosed>;
 
 }  // namespace civic::app

@@ -89,20 +89,13 @@ HttpRequest to_request(State& s, OutboxSlot& slot) {
   return r;
 }
 
-// Asks for a Tick at `at` unless an earlier one is already asked for.
-void wake(State& s, std::int64_t at, std::vector<Effect>& fx) {
-  if (s.wake_at_ms != 0 && s.wake_at_ms > s.now_ms && s.wake_at_ms <= at) return;
-  s.wake_at_ms = at;
-  fx.push_back(WakeAt{at});
-}
-
 // The next step for one entry, if it is free to take one.
 void pump(State& s, OutboxSlot& slot, std::vector<Effect>& fx) {
   if (slot.awaiting_save != 0 || slot.request_id != 0) return;   // a step is under way
   if (s.server_base.empty()) return;                             // no server yet (Started comes first)
   outbox::OutboxAction a = outbox::next_action(slot.entry, config_for(s, slot.entry), s.now_ms);
   if (a.kind == Kind::none) return;
-  if (a.kind == Kind::wait) return wake(s, a.wake_at_ms, fx);
+  if (a.kind == Kind::wait) return request_wake(s, a.wake_at_ms, fx);
   outbox::begin_action(slot.entry, a);
   slot.action = std::move(a);
   slot.send_after_save = true;
@@ -129,6 +122,12 @@ void give_back(State& s, OutboxSlot& slot, std::vector<Effect>& fx) {
 }
 
 }  // namespace
+
+void request_wake(State& s, std::int64_t at, std::vector<Effect>& fx) {
+  if (s.wake_at_ms != 0 && s.wake_at_ms > s.now_ms && s.wake_at_ms <= at) return;
+  s.wake_at_ms = at;
+  fx.push_back(WakeAt{at});
+}
 
 std::vector<Effect> outbox_submit(State& s, api::Params fields) {
   Draft& d = s.draft;

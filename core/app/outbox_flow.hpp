@@ -25,4 +25,8 @@ std::vector<Effect> outbox_on_loaded(State& s, const OutboxLoaded& e);
 // resident pressed retry, the network came back).
 std::vector<Effect> outbox_pump_all(State& s, bool now_due);
 
+// Asks the shell for a Tick at `at` unless an earlier one is already asked
+// for (shells keep one timer; the outbox and the live follower share it).
+void request_wake(State& s, std::int64_t at, std::vector<Effect>& fx);
+
 }  // namespace civic::app

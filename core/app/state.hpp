@@ -15,6 +15,8 @@
 #include "core/outbox/delivery.hpp"
 #include "core/outbox/outbox_entry.hpp"
 #include "core/result.hpp"
+#include "core/tracking/follow.hpp"
+#include "core/tracking/timeline.hpp"
 
 namespace civic::app {
 
@@ -32,7 +34,7 @@ struct Catalog {
 
 // What an in-flight request was for, so a late reply (say, for the language
 // the resident just switched away from) is recognised and dropped.
-enum class Purpose { services, definition, outbox, tickets, ticket, rate, reopen };
+enum class Purpose { services, definition, outbox, tickets, ticket, rate, reopen, follow };
 struct Pending {
   Purpose purpose;
   Lang lang;
@@ -69,6 +71,7 @@ struct Ticket {
   std::string service_code, service_name;
   bool queued = false;                     // not delivered yet: "waiting for network"
   outbox::EntryState delivery = outbox::EntryState::queued;   // queued / uploading / sending / delivered
+  std::optional<tracking::Timeline> timeline;   // live: from the event stream or polling
   std::optional<api::ServiceRequest> latest;
   Phase phase = Phase::idle;               // refresh of this ticket
   std::optional<Error> error;
@@ -89,6 +92,17 @@ struct OutboxSlot {
   bool shown = false;                      // the receipt was shown (the first save succeeded)
   outbox::OutboxAction action;             // the step in flight
   std::uint64_t request_id = 0;            // its HttpRequest, 0 when none is out
+};
+
+// The delivered tickets kept live (live_flow.cpp).
+struct Live {
+  bool can_stream = false;                 // the shell carries StreamOpen
+  std::vector<std::string> ids;            // followed, sorted
+  std::optional<tracking::Follower> follower;
+  std::uint64_t stream_id = 0;             // the open stream (0: none)
+  std::uint64_t next_stream_id = 1;
+  std::int64_t timer_at_ms = 0;            // the follower's wait ends (0: none)
+  std::map<std::uint64_t, tracking::FollowAction> gets;   // request id → poll/refetch
 };
 
 struct State {
@@ -114,6 +128,7 @@ struct State {
   // Unix time in ms, passed in by the shell with every event (update's 3rd
   // argument): core never reads a clock.
   std::int64_t now_ms = 0;
+  Live live;
   // Bumped on every change, so a shell can redraw only when something changed.
   std::uint64_t revision = 0;
 };

@@ -6,6 +6,7 @@
 // recognised and dropped; no input is ever cleared by an error.
 #include "core/app/update.hpp"
 
+#include "core/app/live_flow.hpp"
 #include "core/app/outbox_flow.hpp"
 
 #include "core/api/parse.hpp"
@@ -259,14 +260,26 @@ Screen back_from(const State& s) {
 
 }  // namespace
 
+namespace {
+std::vector<Effect> dispatch(State& s, const Event& event);
+}  // namespace
+
 std::vector<Effect> update(State& s, const Event& event) {
   s.revision++;
+  std::vector<Effect> fx = dispatch(s, event);
+  live_sync(s, fx);   // delivered tickets (new, loaded, forgotten) are followed live
+  return fx;
+}
+
+namespace {
+std::vector<Effect> dispatch(State& s, const Event& event) {
   return std::visit(
       overloaded{
           [&](const Started& e) -> std::vector<Effect> {
             s.server_base = api::normalize_base(e.server_base);
             s.lang = e.lang;
             s.settings = e.settings;
+            s.live.can_stream = e.can_stream;
             std::vector<Effect> fx = fetch_catalog(s);
             fx.push_back(OutboxLoad{});   // concerns a previous run left on their way
             return fx;
@@ -280,6 +293,7 @@ std::vector<Effect> update(State& s, const Event& event) {
               case Purpose::services: on_services(s, p, e); break;
               case Purpose::definition: on_definition(s, p, e); break;
               case Purpose::outbox: return outbox_on_reply(s, p, e);
+              case Purpose::follow: return live_on_reply(s, e);
               case Purpose::tickets:
               case Purpose::ticket: on_tickets(s, p, e); break;
               case Purpose::rate: return on_action(s, p, e, s.pending_stars);
@@ -376,11 +390,19 @@ std::vector<Effect> update(State& s, const Event& event) {
           },
           [&](const OutboxSaved& e) -> std::vector<Effect> { return outbox_on_saved(s, e); },
           [&](const OutboxLoaded& e) -> std::vector<Effect> { return outbox_on_loaded(s, e); },
-          [&](const Tick&) -> std::vector<Effect> { return outbox_pump_all(s, false); },
+          [&](const Tick&) -> std::vector<Effect> {
+            std::vector<Effect> fx = outbox_pump_all(s, false);
+            live_on_tick(s, fx);
+            return fx;
+          },
+          [&](const StreamOpened& e) -> std::vector<Effect> { return live_on_opened(s, e); },
+          [&](const StreamBytes& e) -> std::vector<Effect> { return live_on_bytes(s, e); },
+          [&](const StreamClosed& e) -> std::vector<Effect> { return live_on_closed(s, e); },
           [&](const NetworkOnline&) -> std::vector<Effect> { return outbox_pump_all(s, true); },
       },
       event);
 }
+}  // namespace
 
 std::vector<Effect> update(State& s, const Event& event, std::int64_t now_ms) {
   s.now_ms = now_ms;

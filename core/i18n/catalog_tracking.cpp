@@ -19,6 +19,7 @@ constexpr Message kTable[] = {
     {"tracking.stage.rated", "已评价", "Rated"},
     {"tracking.stage.reopened", "已重新办理", "Reopened"},
     {"tracking.kind.note", "办理说明", "Note"},
+    {"tracking.timeline", "办理进度", "Progress"},
     {"tracking.kind.sla", "办理时限调整", "Deadline changed"},
     {"tracking.sla.none", "暂无办理时限", "No deadline yet"},
     {"tracking.sla.on_time", "按时办理中", "On time"},

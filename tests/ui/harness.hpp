@@ -91,13 +91,24 @@ struct UiHarness {
     ui::set_text(id, text);
     frames();
   }
-  // Takes the oldest unanswered request; checks its URL contains `url_part`.
+  // Takes the oldest unanswered request whose URL contains `url_part`
+  // (a delivered ticket's live poll may be out too, unanswered).
   app::HttpRequest take(const std::string& url_part) {
     REQUIRE_MESSAGE(!requests.empty(), "expected a request for " << url_part);
-    app::HttpRequest r = requests.front();
-    requests.erase(requests.begin());
+    auto it = requests.begin();
+    for (auto r = requests.begin(); r != requests.end(); ++r)
+      if (r->url.find(url_part) != std::string::npos && !is_live_poll(*r)) {
+        it = r;
+        break;
+      }
+    app::HttpRequest r = *it;
+    requests.erase(it);
     CHECK_MESSAGE(r.url.find(url_part) != std::string::npos, r.url << " lacks " << url_part);
     return r;
+  }
+  bool is_live_poll(const app::HttpRequest& r) const {
+    auto p = state.pending.find(r.request_id);
+    return p != state.pending.end() && p->second.purpose == app::Purpose::follow;
   }
   void reply(const app::HttpRequest& r, int status, const std::string& body) {
     apply(app::HttpDone{r.request_id, status, body, status == 0 ? "connection refused" : ""});
