@@ -64,7 +64,7 @@ test('a photo upload killed half-way resumes at the server offset and is filed o
   // Noise compresses badly: a photo that stays several chunks big after compression.
   execFileSync('convert', ['-size', '1800x1350', 'xc:gray', '+noise', 'Random', '-quality', '95', photo]);
   const target = Number(new URL(server.origin).port);
-  const slow = await countingProxy(target, 120);
+  const slow = await countingProxy(target, 250);   // slow enough that a kill lands mid-upload, even on a loaded machine
   const common = ['--data-dir', dataDir, '--lang', 'en'];
   try {
     const run = runCivic(['--server', `http://127.0.0.1:${slow.port}/open311/v2/`, ...common, 'file',
