@@ -143,7 +143,8 @@ OutboxAction next_action(const OutboxEntry& e, const DeliveryConfig& c, std::int
         a.url = m.upload_url;
       } else {
         a.kind = OutboxAction::Kind::upload_chunk;
-        a.method = "PATCH";
+        a.method = c.patch_as_post ? "POST" : "PATCH";
+        if (c.patch_as_post) a.headers.emplace_back("X-HTTP-Method-Override", "PATCH");
         a.url = m.upload_url;
         a.offset = m.offset;
         a.length = std::min<std::uint64_t>(std::max<std::uint64_t>(c.chunk_bytes, 1), m.size - m.offset);

@@ -36,6 +36,7 @@ struct DeliveryConfig {
   std::string authorization;                 // "Bearer T" of a signed-in resident (Civic signin), or ""
   bool tus = false;                          // the server offers resumable uploads at {base}uploads
   std::uint64_t chunk_bytes = 1u << 20;      // tus PATCH size
+  bool patch_as_post = false;                // behind a proxy that drops PATCH: POST + X-HTTP-Method-Override
   tracking::BackoffPolicy retry{2000, 300000, 500};
   Lang lang = Lang::zh_CN;
 };

@@ -17,7 +17,9 @@
 // media_url. A photo that cannot be read or decoded: exit 1, nothing queued.
 // $CIVIC_API_KEY, when set, is sent as GeoReport's api_key;
 // $CIVIC_UPLOAD_CHUNK_BYTES (64 KiB – 16 MiB) sets the tus chunk size
-// (default 1 MiB; smaller on flaky mobile links, and in tests).
+// (default 1 MiB; smaller on flaky mobile links, and in tests);
+// $CIVIC_TUS_PATCH_AS_POST=1 sends each chunk as POST with
+// X-HTTP-Method-Override: PATCH, for networks whose proxies drop PATCH.
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -47,6 +49,7 @@ outbox::DeliveryConfig delivery_config(const Context& ctx) {
     unsigned long long n = std::strtoull(k, &end, 10);
     if (end && *end == 0 && n >= (64u << 10) && n <= (16u << 20)) c.chunk_bytes = n;
   }
+  if (const char* k = std::getenv("CIVIC_TUS_PATCH_AS_POST"); k && std::strcmp(k, "1") == 0) c.patch_as_post = true;
   return c;
 }
 

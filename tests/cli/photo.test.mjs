@@ -2,9 +2,11 @@
 // and stored with the entry before anything is sent, uploaded with tus in
 // chunks; killed half-way, `civic outbox flush` asks the server for its
 // offset (HEAD) and sends only the rest; the ticket has its photo once.
+// Behind a proxy that drops PATCH, CIVIC_TUS_PATCH_AS_POST=1 still delivers.
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -141,6 +143,49 @@ test('a file that is not a photo is refused before anything is queued', async ()
     assert.match(r.err, /civic: /);
     assert.deepEqual(readdirSync(path.join(work, 'data', 'outbox')).filter((n) => n.endsWith('.entry')), []);
   } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+});
+
+// An HTTP proxy that drops PATCH (405), as some carrier and office proxies
+// do, and forwards everything else unchanged (Host included, so tus
+// Locations point back through it).
+function noPatchProxy(targetPort) {
+  const seen = [];
+  const server = http.createServer((req, res) => {
+    seen.push(`${req.method} ${req.headers['x-http-method-override'] || ''}`.trim());
+    if (req.method === 'PATCH') { res.writeHead(405, { Connection: 'close' }); res.end(); return; }
+    const up = http.request({ host: '127.0.0.1', port: targetPort, method: req.method, path: req.url, headers: req.headers },
+      (r) => { res.writeHead(r.statusCode, r.headers); r.pipe(res); });
+    up.on('error', () => { res.writeHead(502); res.end(); });
+    req.pipe(up);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () =>
+    resolve({ port: server.address().port, seen, close: () => new Promise((r) => server.close(r)) })));
+}
+
+test('behind a proxy that drops PATCH, chunks go as POST + X-HTTP-Method-Override', { timeout: 60_000 }, async () => {
+  const server = await startServer({ args: ['--rate-limit', '0', '--read-rate-limit', '0'] });
+  const work = mkdtempSync(path.join(tmpdir(), 'civic-photo-override-'));
+  const photo = path.join(work, 'noise.jpg');
+  execFileSync('convert', ['-size', '900x700', 'xc:gray', '+noise', 'Random', '-quality', '95', photo]);
+  const proxy = await noPatchProxy(Number(new URL(server.origin).port));
+  try {
+    const r = await runCivic(['--server', `http://127.0.0.1:${proxy.port}/open311/v2/`, '--data-dir', path.join(work, 'data'),
+      '--lang', 'en', '--json', 'file', '--service', 'streetlight-out', '--description', 'lamp out at the gate',
+      '--lat', '22.5431', '--long', '114.0579', '--phone', '13800138000', '--attr', 'problem=out', '--attr', 'lights_out=2',
+      '--photo', photo],
+      { CIVIC_TUS_PATCH_AS_POST: '1' }).done;
+    assert.equal(r.code, 0, r.err);
+    const id = JSON.parse(r.out).service_request_id;
+    assert.ok(proxy.seen.includes('POST PATCH'), `chunks went as POST + override: ${proxy.seen.join(', ')}`);
+    assert.ok(!proxy.seen.some((s) => s.startsWith('PATCH')), 'no PATCH reached the proxy');
+    const t = await call(`${server.base}requests/${id}.json`);
+    const got = await fetch(t.body[0].media_url);
+    assert.equal(got.status, 200, 'the photo is whole on the server');
+  } finally {
+    await proxy.close();
+    await server.stop();
     rmSync(work, { recursive: true, force: true });
   }
 });

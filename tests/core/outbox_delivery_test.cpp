@@ -177,6 +177,28 @@ TEST_CASE("resumable uploads: create, chunks, resume after a restart, expiry") {
   CHECK(a.body.find("media_url=http%3A%2F%2F127.0.0.1%3A9%2Fuploads%2Fu2") != std::string::npos);
 }
 
+TEST_CASE("a chunk goes as PATCH, or as POST with X-HTTP-Method-Override behind proxies that drop PATCH") {
+  struct Row { const char* name; bool as_post; const char* method; const char* override_header; };
+  const Row rows[] = {{"plain tus", false, "PATCH", ""}, {"patch_as_post", true, "POST", "PATCH"}};
+  for (const Row& r : rows) {
+    SUBCASE(r.name) {
+      OutboxEntry e = entry();
+      e.media.push_back({"a.jpg", "image/jpeg", 10, "", "http://h/u", 4, true, false});
+      DeliveryConfig c = cfg(true);
+      c.patch_as_post = r.as_post;
+      OutboxAction a = next_action(e, c, kNowMs);
+      REQUIRE(a.kind == K::upload_chunk);
+      CHECK(a.method == r.method);
+      CHECK(header(a, "X-HTTP-Method-Override") == r.override_header);
+      CHECK(header(a, "Upload-Offset") == "4");
+      begin_action(e, a);
+      on_reply(e, a, reply(204, "", {{"Upload-Offset", "10"}}), c, kNowMs, 0);
+      CHECK(e.media[0].done);
+      CHECK(next_action(e, c, kNowMs).kind == K::submit);
+    }
+  }
+}
+
 TEST_CASE("a bad Upload-Offset is not believed") {
   struct Row { const char* name; const char* offset; };
   Row rows[] = {{"beyond the size", "11"}, {"not a number", "4x"}, {"missing", ""}, {"backwards", "0"}};
