@@ -19,6 +19,8 @@ struct Started {
   Lang lang = Lang::zh_CN;
   Settings settings;         // the kiosk starts in large-text mode
   bool can_stream = false;   // the shell carries StreamOpen (else tickets are polled)
+  SessionConfig session;     // kiosk: inactivity that ends a resident's session
+  HallLocation hall;         // kiosk: the default location of a concern
 };
 
 // An HttpRequest finished. status 0 means no reply (network error); then
@@ -85,9 +87,16 @@ struct TicketOpened { std::string key; };      // id or local ref
 struct RatePressed { std::string key; int stars = 0; std::string comment; };
 struct ReopenPressed { std::string key; std::string reason; };
 
+// Kiosk sessions (session.hpp). The shell ticks about once a second while a
+// session is active and at once on any touch; time comes from its monotonic
+// clock. SessionEnded is "Finish" (or the shell ending it): a clean start.
+struct SessionTick { std::int64_t now_ms = 0; bool touched = false; };
+struct SessionEnded {};
+
 using Event = std::variant<Started, HttpDone, LanguageChosen, GroupOpened, BackPressed, RetryPressed,
                            SettingsChanged, ServiceChosen, FieldEdited, FieldLeft, ReviewPressed, SubmitPressed,
                            HomePressed, TicketsOpened, TicketOpened, RatePressed, ReopenPressed, OutboxSaved,
-                           OutboxLoaded, Tick, NetworkOnline, StreamOpened, StreamBytes, StreamClosed>;
+                           OutboxLoaded, Tick, NetworkOnline, StreamOpened, StreamBytes, StreamClosed, SessionTick,
+                           SessionEnded>;
 
 }  // namespace civic::app

@@ -9,6 +9,7 @@
 
 #include "core/api/models.hpp"
 #include "core/api/url.hpp"
+#include "core/app/session.hpp"
 #include "core/forms/form_state.hpp"
 #include "core/forms/schema.hpp"
 #include "core/i18n/lang.hpp"
@@ -129,6 +130,12 @@ struct State {
   // argument): core never reads a clock.
   std::int64_t now_ms = 0;
   Live live;
+  // Kiosk sessions (session.hpp): the clock, where to return to when one
+  // ends, and the hall's location.
+  Session session;
+  Lang home_lang = Lang::zh_CN;
+  Settings home_settings;
+  HallLocation hall;
   // Bumped on every change, so a shell can redraw only when something changed.
   std::uint64_t revision = 0;
 };

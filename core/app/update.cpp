@@ -12,6 +12,7 @@
 #include "core/api/parse.hpp"
 #include "core/api/url.hpp"
 #include "core/crypto/random.hpp"
+#include "core/forms/prefill.hpp"
 #include "core/forms/submission.hpp"
 #include "core/i18n/messages.hpp"
 
@@ -100,6 +101,32 @@ void on_services(State& s, const Pending& p, const HttpDone& d) {
 
 // --- filing ----------------------------------------------------------------
 
+// The hall's own place is offered as the location of every concern filed at
+// a kiosk (as prefill.hpp offers a resident's details: only into an empty,
+// untouched field).
+void offer_hall(State& s) {
+  if (s.hall.empty()) return;
+  forms::FieldValue v;
+  v.location.lat = s.hall.lat;
+  v.location.lon = s.hall.lon;
+  v.location.address = s.hall.name;
+  forms::Prefill offer;
+  offer.consent = true;
+  offer.location = v.location;
+  forms::apply_prefill(s.draft.form, s.draft.schema, offer);
+}
+
+// A resident who types another address is somewhere else: the hall's
+// coordinates must not travel with it.
+void leave_hall(const State& s, const std::string& field, forms::FieldValue& v) {
+  if (s.hall.empty() || field != "location") return;
+  forms::Location& l = v.location;
+  if (l.address != s.hall.name && l.lat == s.hall.lat && l.lon == s.hall.lon) {
+    l.lat.clear();
+    l.lon.clear();
+  }
+}
+
 std::vector<Effect> fetch_definition(State& s) {
   Draft& d = s.draft;
   if (!d.service.metadata) {   // GeoReport v2: no definition; the common fields only
@@ -107,6 +134,7 @@ std::vector<Effect> fetch_definition(State& s) {
     none.service_code = d.service.code;
     d.schema = forms::build_schema(none);
     if (d.form.fields.empty()) d.form = forms::start_form(d.schema);
+    offer_hall(s);
     d.phase = Phase::ready;
     return {};
   }
@@ -144,6 +172,7 @@ void on_definition(State& s, const Pending& p, const HttpDone& reply) {
     return;
   }
   adopt_schema(d, forms::build_schema(*def));
+  offer_hall(s);
   d.phase = Phase::ready;
   d.error.reset();
 }
@@ -249,6 +278,58 @@ std::vector<Effect> on_action(State& s, const Pending& p, const HttpDone& reply,
   return {get(s, api::request_url(s.server_base, t->id, s.lang), Purpose::ticket, t->id)};
 }
 
+// --- kiosk sessions (session.hpp) -----------------------------------------
+
+// A clean start for the next resident. Kept: the server, the catalogue (when
+// it is in the hall's language), request ids (so no late reply is mistaken
+// for a new one), the session count, and the outbox — concerns on their way
+// are delivered in the background and never shown again; the form a slot
+// keeps for a 4xx is wiped (its resident has gone).
+std::vector<Effect> end_session(State& s) {
+  wipe_resident_data(s);
+  for (auto& [key, slot] : s.outbox)
+    if (slot.draft) {
+      Draft& d = *slot.draft;
+      for (auto& f : d.form.fields) {
+        crypto::wipe(f.value.text);
+        crypto::wipe(f.value.location.address);
+      }
+      slot.draft.reset();
+    }
+  State fresh;
+  fresh.server_base = s.server_base;
+  fresh.lang = fresh.home_lang = s.home_lang;
+  fresh.settings = fresh.home_settings = s.home_settings;
+  fresh.hall = s.hall;
+  fresh.session = s.session;
+  fresh.session.active = false;
+  fresh.session.ended++;
+  fresh.next_request_id = s.next_request_id;
+  fresh.revision = s.revision;
+  fresh.outbox = std::move(s.outbox);
+  fresh.next_save_id = s.next_save_id;
+  fresh.wake_at_ms = s.wake_at_ms;
+  fresh.outbox_set_aside = s.outbox_set_aside;
+  fresh.now_ms = s.now_ms;
+  fresh.live.can_stream = s.live.can_stream;
+  for (const auto& [id, p] : s.pending)
+    if (p.purpose == Purpose::outbox) fresh.pending.emplace(id, p);
+  bool catalog_kept = s.catalog.phase == Phase::ready && s.catalog.lang == s.home_lang;
+  if (catalog_kept) fresh.catalog = std::move(s.catalog);
+  s = std::move(fresh);
+  return catalog_kept ? std::vector<Effect>{} : fetch_catalog(s);
+}
+
+std::vector<Effect> session_tick(State& s, const SessionTick& e) {
+  s.session.now_ms = e.now_ms;
+  if (e.touched) {
+    s.session.active = true;
+    s.session.last_touch_ms = e.now_ms;
+  }
+  if (session_phase(s.session, e.now_ms) == SessionPhase::expired) return end_session(s);
+  return {};
+}
+
 Screen back_from(const State& s) {
   switch (s.screen) {
     case Screen::form: return s.open_group_anchor.empty() && s.open_group.empty() ? Screen::home : Screen::group;
@@ -277,8 +358,10 @@ std::vector<Effect> dispatch(State& s, const Event& event) {
       overloaded{
           [&](const Started& e) -> std::vector<Effect> {
             s.server_base = api::normalize_base(e.server_base);
-            s.lang = e.lang;
-            s.settings = e.settings;
+            s.lang = s.home_lang = e.lang;
+            s.settings = s.home_settings = e.settings;
+            s.session.config = e.session;
+            s.hall = e.hall;
             s.live.can_stream = e.can_stream;
             std::vector<Effect> fx = fetch_catalog(s);
             fx.push_back(OutboxLoad{});   // concerns a previous run left on their way
@@ -349,7 +432,9 @@ std::vector<Effect> dispatch(State& s, const Event& event) {
             return fetch_definition(s);
           },
           [&](const FieldEdited& e) -> std::vector<Effect> {
-            forms::set_value(s.draft.form, s.draft.schema, e.field, e.value);
+            forms::FieldValue v = e.value;
+            leave_hall(s, e.field, v);
+            forms::set_value(s.draft.form, s.draft.schema, e.field, std::move(v));
             return {};
           },
           [&](const FieldLeft& e) -> std::vector<Effect> {
@@ -399,6 +484,8 @@ std::vector<Effect> dispatch(State& s, const Event& event) {
           [&](const StreamBytes& e) -> std::vector<Effect> { return live_on_bytes(s, e); },
           [&](const StreamClosed& e) -> std::vector<Effect> { return live_on_closed(s, e); },
           [&](const NetworkOnline&) -> std::vector<Effect> { return outbox_pump_all(s, true); },
+          [&](const SessionTick& e) -> std::vector<Effect> { return session_tick(s, e); },
+          [&](const SessionEnded&) -> std::vector<Effect> { return end_session(s); },
       },
       event);
 }
