@@ -70,6 +70,7 @@ struct SubmitReceipt {
   std::string token;
   std::string service_notice;
   std::string account_id;
+  std::string signed_receipt;   // Civic receipts: the "receipt" object as JSON text, or empty
 };
 
 // GeoReport errors: [{code, description}].

@@ -80,6 +80,7 @@ struct Ticket {
   std::optional<Error> action_error;
   int rating = 0;                          // 1..5 once rated
   bool reopened = false;
+  std::string signed_receipt;              // Civic receipts: JSON text from the POST answer, or empty
 };
 
 // A concern in the outbox, as core drives it (core/outbox/delivery's plan):

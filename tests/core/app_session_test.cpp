@@ -160,9 +160,11 @@ TEST_CASE("the receipt's ticket is not shown to the next resident") {
   fill(s, 0);
   update(s, ReviewPressed{});
   auto post = only_request(update(s, SubmitPressed{}));
-  update(s, HttpDone{post.request_id, 201, R"([{"service_request_id":"2026-000001","token":"tok"}])", ""});
+  update(s, HttpDone{post.request_id, 201,
+                     R"([{"service_request_id":"2026-000001","token":"tok","receipt":{"civic_receipt":1}}])", ""});
   REQUIRE(s.screen == Screen::receipt);
   REQUIRE(s.tickets.size() == 1);
+  CHECK(s.tickets[0].signed_receipt == R"({"civic_receipt":1})");   // for the kiosk's check
   update(s, SessionEnded{});
   CHECK(clean_start(s));
   CHECK(s.handed_over.empty());
