@@ -18,9 +18,10 @@ std::span<const Message> catalog_security();  // catalog_security.cpp: keys, sea
 std::span<const Message> catalog_forms();     // catalog_forms.cpp: the concern form, its verdicts
 std::span<const Message> catalog_tracking();  // catalog_tracking.cpp: timelines, SLA, outbox
 std::span<const Message> catalog_keyboard();  // catalog_keyboard.cpp: on-screen keyboard, pinyin input
+std::span<const Message> catalog_kiosk();     // catalog_kiosk.cpp: hall sessions, receipts, kiosk flags
 
 inline std::vector<std::span<const Message>> catalog_tables() {
-  return {catalog_common(), catalog_api(), catalog_cli(), catalog_media(), catalog_ui(), catalog_security(), catalog_forms(), catalog_tracking(), catalog_server(), catalog_keyboard()};
+  return {catalog_common(), catalog_api(), catalog_cli(), catalog_media(), catalog_ui(), catalog_security(), catalog_forms(), catalog_tracking(), catalog_server(), catalog_keyboard(), catalog_kiosk()};
 }
 
 }  // namespace civic
