@@ -1,5 +1,5 @@
-// ui/screen_tickets.cpp — after filing: the receipt; and "my concerns": the
-// list with status badges, and one ticket's detail with rating and reopen.
+// ui/screen_tickets.cpp — "my concerns": the list with status badges, and one
+// ticket's detail with rating and reopen (the receipt: screen_receipt.cpp).
 // A queued concern (no network yet) shows its local reference and "waiting
 // for network" at once — the resident never wonders whether it was kept.
 #include <imgui.h>
@@ -34,28 +34,6 @@ void line(const std::string& id, const std::string& label, const std::string& va
 }
 
 }  // namespace
-
-void receipt(const app::State& s, const Dispatch& d) {
-  const app::Ticket* t = app::find_ticket(s, s.open_ticket);
-  w::heading("heading", std::string(tr(s.lang, "ui.receipt_title")));
-  if (!s.announcement.empty()) w::status("announcement", s.announcement);
-  if (!t) return;
-  w::paragraph(t->service_name, true);
-  w::paragraph(std::string(tr(s.lang, "ui.ticket_number")), true);
-  // The local reference until the server gives the ticket number.
-  w::heading(t->queued ? "ticket/local_ref" : "ticket/number", t->queued ? t->local_ref.substr(0, 8) : key_of(*t),
-             t->queued ? 1.2f : 1.8f);
-  if (t->queued) {
-    // What the outbox is doing with it: waiting for the network, uploading, sending.
-    bool waiting = t->delivery == outbox::EntryState::queued;
-    w::status("ticket/queued", std::string(tr(s.lang, waiting ? "ui.waiting_network"
-                                                               : outbox::state_message_id(t->delivery))));
-    if (t->error) w::alert("ticket/error", explain(s.lang, *t->error));
-    if (waiting && w::button("retry", std::string(tr(s.lang, "status.retry")))) d(app::RetryPressed{});
-  }
-  if (w::button("follow", std::string(tr(s.lang, "ui.follow")), w::Kind::primary)) d(app::TicketOpened{key_of(*t)});
-  if (w::button("done", std::string(tr(s.lang, "ui.done")))) d(app::HomePressed{});
-}
 
 void tickets(const app::State& s, const Dispatch& d) {
   w::heading("heading", std::string(tr(s.lang, "home.my_concerns")));

@@ -15,6 +15,11 @@ void receipt(const app::State& s, const Dispatch& d);
 void tickets(const app::State& s, const Dispatch& d);
 void ticket(const app::State& s, const Dispatch& d);
 
+// Kiosk sessions (screen_session.cpp): the "still there?" prompt over
+// everything, and Finish on the home screen while a resident is here.
+void session_prompt(const app::State& s, const Dispatch& d);
+void session_finish(const app::State& s, const Dispatch& d);
+
 // Shared pieces: the catalogue's loading / error / empty states.
 // Returns true when the catalogue is ready to draw.
 bool catalog_ready(const app::State& s, const Dispatch& d);

@@ -38,6 +38,31 @@ SemanticNode& add_for_last_item(std::string id, std::string role, std::string na
 
 SemanticNode& last() { return g_building.back(); }
 
+namespace {
+void zero_string(std::string& s) {
+  s.resize(s.capacity());
+  volatile char* p = s.data();
+  for (size_t i = 0; i < s.size(); ++i) p[i] = 0;
+  s.clear();
+  s.shrink_to_fit();
+}
+void zero_nodes(std::vector<SemanticNode>& nodes) {
+  for (auto& n : nodes) {
+    zero_string(n.name);
+    zero_string(n.value);
+  }
+  nodes.clear();
+}
+}  // namespace
+
+void wipe() {
+  zero_nodes(g_building);
+  zero_nodes(g_last);
+  g_activations.clear();
+  for (auto& [id, text] : g_texts) zero_string(text);
+  g_texts.clear();
+}
+
 void end_frame() {
   g_last.swap(g_building);
   // An activation for an id that was not drawn this frame is dropped, so a

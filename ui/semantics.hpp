@@ -14,7 +14,9 @@ SemanticNode& add_for_last_item(std::string id, std::string role, std::string na
 // Adds a node with an explicit rectangle (text drawn by hand, status lines).
 SemanticNode& add(std::string id, std::string role, std::string name, float x, float y, float w, float h);
 void end_frame();
-SemanticNode& last();   // the node added last (to refine its name or value)
+SemanticNode& last();
+// Overwrites every recorded name and value (a kiosk session ended).
+void wipe();   // the node added last (to refine its name or value)
 
 // An id from a test or the DOM layer asked to be activated: the widget with
 // that semantic id reports a click this frame (see ui.hpp activate()).

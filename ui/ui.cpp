@@ -78,6 +78,7 @@ void draw(const app::State& state, const Dispatch& dispatch) {
   drag_scroll();
   ImGui::EndChild();
   ImGui::End();
+  screens::session_prompt(state, dispatch);
   sem::end_frame();
   g_needs_redraw = keys && keys->changed_this_frame();
 }

@@ -63,6 +63,11 @@ void set_text(const std::string& id, const std::string& text);
 // kiosk's on-screen keyboard: a key pressed, a field focused): draw again.
 bool needs_redraw();
 
+// A kiosk session ended: overwrite and forget every copy of what the resident
+// typed that the UI holds (ImGui's edit buffers and undo, queued characters,
+// the semantic nodes, the receipt view). The next frame draws the clean State.
+void wipe_resident_traces();
+
 // The presentation given to setup() (shells may change dpi_scale at runtime,
 // e.g. when the browser's zoom changes; fonts are not rebuilt).
 Presentation& presentation();
