@@ -10,7 +10,9 @@
 //  [x] on-screen keyboard with pinyin input (ui/keyboard.hpp, core/ime)
 //  [x] the outbox in --data-dir: a concern is on disk before it is sent,
 //      and resumes after a restart (core/app/outbox_flow)
-//  [ ] sessions with inactivity wipe, receipts (issue 9)
+//  [x] resident sessions: a tick per 250 ms while one is active, any touch or
+//      automation command continues it; its end wipes the UI's copies and
+//      the sealed draft file (session.hpp); a receipt with QR (receipt.hpp)
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
@@ -31,7 +33,9 @@
 #include "native/common/paths.hpp"
 #include "native/kiosk/control.hpp"
 #include "native/kiosk/options.hpp"
+#include "native/kiosk/receipt.hpp"
 #include "native/kiosk/screenshot.hpp"
+#include "native/kiosk/session.hpp"
 #include "ui/keyboard.hpp"
 #include "ui/ui.hpp"
 
@@ -42,16 +46,23 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 bool g_input = false;   // set by GLFW callbacks: something to redraw for
+bool g_touch = false;   // a resident's hand: keeps the session going
 
 void note_input() { g_input = true; }
+void note_touch() { g_input = g_touch = true; }
 
 void install_input_callbacks(GLFWwindow* w) {
   // Installed before ImGui's, which chain to these.
-  glfwSetCursorPosCallback(w, [](GLFWwindow*, double, double) { note_input(); });
-  glfwSetMouseButtonCallback(w, [](GLFWwindow*, int, int, int) { note_input(); });
-  glfwSetScrollCallback(w, [](GLFWwindow*, double, double) { note_input(); });
-  glfwSetKeyCallback(w, [](GLFWwindow*, int, int, int, int) { note_input(); });
-  glfwSetCharCallback(w, [](GLFWwindow*, unsigned) { note_input(); });
+  // A finger moving on the glass (button held) is a touch; a pointer that
+  // merely appears over the window (X servers report one at start) is not.
+  glfwSetCursorPosCallback(w, [](GLFWwindow* win, double, double) {
+    if (glfwGetMouseButton(win, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS) note_touch();
+    else note_input();
+  });
+  glfwSetMouseButtonCallback(w, [](GLFWwindow*, int, int, int) { note_touch(); });
+  glfwSetScrollCallback(w, [](GLFWwindow*, double, double) { note_touch(); });
+  glfwSetKeyCallback(w, [](GLFWwindow*, int, int, int, int) { note_touch(); });
+  glfwSetCharCallback(w, [](GLFWwindow*, unsigned) { note_touch(); });
   glfwSetWindowSizeCallback(w, [](GLFWwindow*, int, int) { note_input(); });
   glfwSetWindowFocusCallback(w, [](GLFWwindow*, int) { note_input(); });
   glfwSetCursorEnterCallback(w, [](GLFWwindow*, int) { note_input(); });
@@ -124,6 +135,64 @@ struct Kiosk {
     return std::clamp(s, 0.01, longest);
   }
 
+  // --- the resident's session (session.hpp, receipt.hpp) ---
+  SessionFiles* files = nullptr;
+  std::string font_path;
+  Clock::time_point started = Clock::now();
+  std::int64_t last_tick_ms = 0;
+  std::uint64_t ended_seen = 0;
+  std::string receipt_for;             // the ticket whose receipt was issued
+  std::deque<app::Event> restore;      // a draft recovered after a restart, replayed in order
+
+  std::int64_t now_ms() const {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started).count();
+  }
+  bool session_busy() const { return state.session.active || !state.handed_over.empty(); }
+
+  void session_step() {
+    std::int64_t now = now_ms();
+    if (g_touch) {
+      g_touch = false;
+      apply(app::SessionTick{now, true});
+      last_tick_ms = now;
+    } else if (session_busy() && now - last_tick_ms >= 250) {
+      apply(app::SessionTick{now, false});
+      last_tick_ms = now;
+    }
+    replay_restored();
+    if (state.session.ended != ended_seen) {
+      // Ended (Finish or timeout): the UI's copies and the draft file go too.
+      ended_seen = state.session.ended;
+      restore.clear();
+      ui::wipe_resident_traces();
+      receipt_for.clear();
+      files->end();
+      frames_left = std::max(frames_left, 2);
+    }
+    if (state.screen == app::Screen::receipt) {
+      const app::Ticket* t = app::find_ticket(state, state.open_ticket);
+      if (t && !t->id.empty() && t->id != receipt_for) {
+        receipt_for = t->id;
+        IssuedReceipt r = issue_receipt(opt, font_path, state, *t);
+        ui::set_receipt_view(std::move(r.view));
+        frames_left = std::max(frames_left, 2);
+      }
+    }
+    files->save(state);
+  }
+
+  // Language and service at once; the values once the form has arrived.
+  void replay_restored() {
+    while (!restore.empty()) {
+      const app::Event& e = restore.front();
+      if (std::holds_alternative<app::ServiceChosen>(e) && state.catalog.phase != app::Phase::ready) return;
+      if (std::holds_alternative<app::FieldEdited>(e) && state.draft.phase != app::Phase::ready) return;
+      apply(e);
+      restore.pop_front();
+      if (restore.empty()) apply(app::SessionTick{now_ms(), true});
+    }
+  }
+
   void frame() {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
@@ -173,6 +242,7 @@ struct Kiosk {
       const std::string& v = current->verb;
       if (v == "tap" || v == "type") {
         if (a.empty() || !ui::find_node(a[0])) return finish(false, "no such node: " + (a.empty() ? "" : a[0]));
+        apply(app::SessionTick{now_ms(), true});   // an automated finger is a resident's finger, touching now
         if (v == "tap") ui::activate(a[0]);
         else ui::set_text(a[0], current->rest);
         frames_left = std::max(frames_left, 1);
@@ -223,7 +293,7 @@ struct Kiosk {
     while (!quit && !glfwWindowShouldClose(window)) {
       bool busy = frames_left > 0 || current.has_value() || !control.empty();
       if (busy) glfwPollEvents();
-      else if (animating()) glfwWaitEventsTimeout(idle_wait_s(0.25));   // caret blink, drag
+      else if (animating() || session_busy()) glfwWaitEventsTimeout(idle_wait_s(0.25));   // caret blink, drag, countdown
       else glfwWaitEventsTimeout(idle_wait_s(5.0));
       if (g_input) {
         g_input = false;
@@ -231,6 +301,7 @@ struct Kiosk {
       }
       for (auto& done : http->poll()) apply(done);   // request ids tell update() what each was for
       carry_platform();
+      session_step();
       if (state.revision != drawn_revision) frames_left = std::max(frames_left, 2);
       step_control();
       if (frames_left > 0 || animating()) {
@@ -265,6 +336,11 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "civic-kiosk: %s\n", error.c_str());
     return 2;
   }
+  if (std::string err = prepare_data_dir(opt->data_dir); !err.empty()) {
+    std::fprintf(stderr, "civic-kiosk: %s\n",
+                 format(opt->lang, "kiosk.no_data_dir", {{"path", opt->data_dir}, {"detail", err}}).c_str());
+    return 1;
+  }
   if (!glfwInit()) {
     std::fprintf(stderr, "civic-kiosk: %s\n", std::string(tr(opt->lang, "kiosk.no_display")).c_str());
     return 1;
@@ -288,7 +364,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   glfwMakeContextCurrent(window);
-  glfwSwapInterval(1);
+  glfwSwapInterval(opt->vsync ? 1 : 0);
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
@@ -323,7 +399,20 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "civic-kiosk: cannot read %s\n", opt->script.c_str());
       return 2;
     }
-    k.apply(app::Started{opt->server, opt->lang, app::Settings{opt->large_text, opt->high_contrast}});
+    KeySlot* slot = make_key_slot();
+    if (!slot) {
+      std::fprintf(stderr, "civic-kiosk: %s\n",
+                   format(opt->lang, "kiosk.no_data_dir", {{"path", opt->data_dir}, {"detail", "mmap"}}).c_str());
+      return 1;
+    }
+    SessionFiles files(opt->data_dir, slot);
+    k.files = &files;
+    k.font_path = font;
+    app::Started start{opt->server, opt->lang, app::Settings{opt->large_text, opt->high_contrast}};
+    start.session = {opt->idle_seconds * 1000LL, opt->warn_seconds * 1000LL};
+    start.hall = opt->hall;
+    k.apply(start);
+    for (auto& e : files.recover()) k.restore.push_back(std::move(e));
     int rc = k.run();
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();

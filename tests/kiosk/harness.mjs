@@ -2,7 +2,7 @@
 // automation channel (--control): send() writes one command line and resolves
 // with the kiosk's JSON answer (see native/kiosk/control.hpp).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -11,13 +11,16 @@ export const sourceDir = process.env.CIVIC_SOURCE_DIR ?? path.resolve('.');
 export const screenshotDir = path.join(sourceDir, 'build', 'screenshots');
 
 // screen: the Xvfb screen, e.g. '1080x1920' (a portrait hall screen).
-// dataDir: the kiosk's outbox (a fresh temp dir unless given: a restart test
-// passes the same one twice).
-export function startKiosk({ server, args = [], screen = '1080x1920', dataDir }) {
-  const data = dataDir ?? mkdtempSync(path.join(tmpdir(), 'civic-kiosk-data-'));
+// dataDir: the kiosk's data directory (outbox, pins, receipts, sealed
+// drafts). A restart test passes the same one twice; without one (and no
+// --data-dir in args) the kiosk gets a temporary one, removed when it exits,
+// so no run touches the user's home.
+export function startKiosk({ server, args = [], screen = '1080x1920', dataDir, env = process.env }) {
+  const ownData = dataDir || args.includes('--data-dir') ? null : mkdtempSync(path.join(tmpdir(), 'civic-kiosk-'));
+  const data = dataDir ? ['--data-dir', dataDir] : ownData ? ['--data-dir', ownData] : [];
   const child = spawn('xvfb-run', ['-a', '-s', `-screen 0 ${screen}x24`,
-    path.join(bin, 'civic-kiosk'), '--server', server, '--control', '--data-dir', data, ...args],
-  { stdio: ['pipe', 'pipe', 'pipe'] });
+    path.join(bin, 'civic-kiosk'), '--server', server, '--control', ...data, ...args],
+  { stdio: ['pipe', 'pipe', 'pipe'], env });
   let buf = '';
   let err = '';
   const waiting = [];
@@ -35,10 +38,12 @@ export function startKiosk({ server, args = [], screen = '1080x1920', dataDir })
   });
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => {
     for (const w of waiting.splice(0)) w.reject(new Error(`kiosk exited (${code ?? signal}): ${err}`));
+    if (ownData) rmSync(ownData, { recursive: true, force: true });
     resolve({ code, signal });
   }));
   return {
     child,
+    dataDir: dataDir ?? ownData,
     stderr: () => err,
     send(line) {
       return new Promise((resolve, reject) => {
