@@ -36,6 +36,7 @@
 #include "native/kiosk/receipt.hpp"
 #include "native/kiosk/screenshot.hpp"
 #include "native/kiosk/session.hpp"
+#include "native/kiosk/session_guard.hpp"
 #include "ui/keyboard.hpp"
 #include "ui/ui.hpp"
 
@@ -341,6 +342,12 @@ int main(int argc, char** argv) {
                  format(opt->lang, "kiosk.no_data_dir", {{"path", opt->data_dir}, {"detail", err}}).c_str());
     return 1;
   }
+  // Supervised by default: a crashed UI is restarted with the session key.
+  KeySlot* slot = opt->supervise ? make_shared_key_slot() : make_key_slot();
+  if (opt->supervise && slot) {
+    int rc = supervise();
+    if (rc >= 0) return rc;
+  }
   if (!glfwInit()) {
     std::fprintf(stderr, "civic-kiosk: %s\n", std::string(tr(opt->lang, "kiosk.no_display")).c_str());
     return 1;
@@ -399,7 +406,6 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "civic-kiosk: cannot read %s\n", opt->script.c_str());
       return 2;
     }
-    KeySlot* slot = make_key_slot();
     if (!slot) {
       std::fprintf(stderr, "civic-kiosk: %s\n",
                    format(opt->lang, "kiosk.no_data_dir", {{"path", opt->data_dir}, {"detail", "mmap"}}).c_str());
@@ -408,7 +414,10 @@ int main(int argc, char** argv) {
     SessionFiles files(opt->data_dir, slot);
     k.files = &files;
     k.font_path = font;
-    app::Started start{opt->server, opt->lang, app::Settings{opt->large_text, opt->high_contrast}};
+    app::Started start;
+    start.server_base = opt->server;
+    start.lang = opt->lang;
+    start.settings = app::Settings{opt->large_text, opt->high_contrast};
     start.session = {opt->idle_seconds * 1000LL, opt->warn_seconds * 1000LL};
     start.hall = opt->hall;
     k.apply(start);

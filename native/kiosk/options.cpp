@@ -54,6 +54,7 @@ std::string apply(Options& o, const std::string& a, const char* v) {
     else if (a == "--high-contrast") o.high_contrast = true;
     else if (a == "--control") o.control = true;
     else if (a == "--no-vsync") o.vsync = false;
+    else if (a == "--no-supervise") o.supervise = false;
     else return format(o.lang, "cli.unknown_option", {{"option", a}});
     return {};
   }
