@@ -118,7 +118,10 @@ struct Kiosk {
   int exit_code = 0;
   bool quit = false;
 
-  void apply(const app::Event& e) { native::run_effects(platform, app::update(state, e, native::unix_ms_now())); }
+  void apply(const app::Event& e) {
+    native::run_effects(platform, app::update(state, e, native::unix_ms_now()));
+    if (files && state.session.ended != ended_seen) session_ended();
+  }
 
   // Completions of storage effects, and the Tick core asked for.
   void carry_platform() {
@@ -134,6 +137,17 @@ struct Kiosk {
     if (platform.wake_at_ms == 0) return longest;
     double s = double(platform.wake_at_ms - native::unix_ms_now()) / 1000.0;
     return std::clamp(s, 0.01, longest);
+  }
+
+  // Ended (Finish or timeout): the UI's copies and the draft file go at once,
+  // before anything else runs (an automation command may look right after).
+  void session_ended() {
+    ended_seen = state.session.ended;
+    restore.clear();
+    ui::wipe_resident_traces();
+    receipt_for.clear();
+    files->end();
+    frames_left = std::max(frames_left, 2);
   }
 
   // --- the resident's session (session.hpp, receipt.hpp) ---
@@ -161,15 +175,6 @@ struct Kiosk {
       last_tick_ms = now;
     }
     replay_restored();
-    if (state.session.ended != ended_seen) {
-      // Ended (Finish or timeout): the UI's copies and the draft file go too.
-      ended_seen = state.session.ended;
-      restore.clear();
-      ui::wipe_resident_traces();
-      receipt_for.clear();
-      files->end();
-      frames_left = std::max(frames_left, 2);
-    }
     if (state.screen == app::Screen::receipt) {
       const app::Ticket* t = app::find_ticket(state, state.open_ticket);
       if (t && !t->id.empty() && t->id != receipt_for) {

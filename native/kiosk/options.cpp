@@ -85,15 +85,22 @@ std::string apply(Options& o, const std::string& a, const char* v) {
 
 std::string read_config(Options& o, const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  auto bad = [&](size_t line, const std::string& detail) {
-    return format(o.lang, "kiosk.bad_config", {{"path", path}, {"line", std::to_string(line)}, {"detail", detail}});
-  };
-  if (!in) return bad(0, std::strerror(errno));
+  if (!in)
+    return format(o.lang, "kiosk.bad_config", {{"path", path}, {"line", "0"}, {"detail", std::strerror(errno)}});
   std::string text(kMaxConfigBytes + 1, '\0');
   in.read(text.data(), static_cast<std::streamsize>(text.size()));
   text.resize(static_cast<size_t>(in.gcount()));
-  if (text.size() > kMaxConfigBytes) return bad(0, "larger than 64 KiB");
-  std::istringstream lines(text);
+  return apply_config_text(o, text, path);
+}
+
+}  // namespace
+
+std::string apply_config_text(Options& o, std::string_view text_in, const std::string& path) {
+  auto bad = [&](size_t line, const std::string& detail) {
+    return format(o.lang, "kiosk.bad_config", {{"path", path}, {"line", std::to_string(line)}, {"detail", detail}});
+  };
+  if (text_in.size() > kMaxConfigBytes) return bad(0, "larger than 64 KiB");
+  std::istringstream lines{std::string(text_in)};
   std::string line;
   for (size_t n = 1; std::getline(lines, line); ++n) {
     if (line.size() > kMaxConfigLine) return bad(n, "line longer than 4 KiB");
@@ -114,8 +121,6 @@ std::string read_config(Options& o, const std::string& path) {
   }
   return {};
 }
-
-}  // namespace
 
 std::optional<Options> parse_options(int argc, char** argv, std::string* error) {
   Options o;

@@ -16,6 +16,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/app/session.hpp"
 #include "core/i18n/lang.hpp"
@@ -45,6 +46,10 @@ struct Options {
   bool vsync = true;                 // --no-vsync: frames as fast as they come (soak runs)
   bool supervise = true;             // restart a crashed UI, keeping the session key (session_guard.hpp)
 };
+
+// Applies a config file's text (the lines described above) to o; "" when
+// every line was understood, else the first problem (in o.lang).
+std::string apply_config_text(Options& o, std::string_view text, const std::string& path);
 
 // Parses argv; on a bad command line returns nullopt and sets *error (in lang).
 std::optional<Options> parse_options(int argc, char** argv, std::string* error);

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/crypto/at_rest.hpp"
+#include "core/crypto/hash.hpp"
 #include "native/common/outbox_store.hpp"
 
 namespace civic::kiosk {
@@ -103,6 +104,14 @@ void SessionFiles::save(const app::State& s) {
   }
   if (!slot_->armed) new_key();
   std::string text = draft_to_json(s);
+  // Ticks change the revision four times a second: write only when the
+  // draft itself changed (compared by hash, so no plaintext is kept).
+  crypto::Hash32 h = crypto::blake2b_256(crypto::as_bytes(text));
+  if (on_disk_ && h == saved_hash_) {
+    crypto::wipe(text);
+    return;
+  }
+  saved_hash_ = h;
   crypto::DataKey key;
   std::memcpy(key.data(), slot_->key, 32);
   auto sealed = crypto::seal_session(key, crypto::as_bytes(text));

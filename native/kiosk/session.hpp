@@ -13,6 +13,7 @@
 //  [ ] media a resident attached (the kiosk has no camera yet)
 // Limits: draft files up to 1 MiB (larger ones are not restored).
 #pragma once
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -54,6 +55,7 @@ class SessionFiles {
   KeySlot* slot_;
   std::uint64_t saved_revision_ = ~0ull;
   bool on_disk_ = false;
+  std::array<std::uint8_t, 32> saved_hash_{};
   std::string error_;
 };
 
