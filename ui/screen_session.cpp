@@ -7,7 +7,6 @@
 
 #include "core/app/session.hpp"
 #include "core/i18n/messages.hpp"
-#include "ui/keyboard.hpp"
 #include "ui/screen_receipt.hpp"
 #include "ui/screens.hpp"
 #include "ui/semantics.hpp"
@@ -42,7 +41,6 @@ void wipe_resident_traces() {
     zero(io.InputQueueCharacters.Data, static_cast<size_t>(io.InputQueueCharacters.Capacity));
     io.InputQueueCharacters.clear();
   }
-  kb::reset();   // the on-screen keyboard's composition and target
   sem::wipe();
   clear_receipt_view();
 }

@@ -145,6 +145,7 @@ struct Kiosk {
     ended_seen = state.session.ended;
     restore.clear();
     ui::wipe_resident_traces();
+    ui::kb::reset();   // the on-screen keyboard's pinyin composition and target (linked by the kiosk only)
     receipt_for.clear();
     files->end();
     frames_left = std::max(frames_left, 2);

@@ -62,7 +62,9 @@ test('a crashed UI comes back with the resident\'s draft', async () => {
   assert.ok(before.parent && before.ui, 'the kiosk runs as a supervisor and a UI');
   process.kill(before.ui.pid, 'SIGKILL');
   // The new UI restores the form: same service, same values.
-  const r = await kiosk.send('wait-text Crash test: water');   // 15 s at most
+  // (The values are replayed in the same turn the form arrives, before it is
+  // first drawn; 30 s covers a restart on a loaded machine.)
+  const r = await kiosk.send('wait field/description 30000');
   assert.ok(r.ok, `${r.error} ${kiosk.stderr()}`);
   const after = kioskProcesses();
   assert.equal(after.parent.pid, before.parent.pid);
