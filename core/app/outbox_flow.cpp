@@ -209,6 +209,10 @@ std::vector<Effect> outbox_on_reply(State& s, const Pending& p, const HttpDone& 
     s.announcement = format(s.lang, "ui.announce_queued");   // saved; sent when the network is back
   } else if (delivered) {
     Ticket* t = ticket_for(s, slot.entry.key);
+    // Civic receipts: the signed receipt rides in the answer; the kiosk checks
+    // it against the pinned key and prints the verdict.
+    if (auto receipts = api::parse_submit(d.body); t && receipts && !receipts->empty())
+      t->signed_receipt = receipts->front().signed_receipt;
     s.announcement = format(s.lang, "ui.announce_submitted",
                             {{"id", t && !t->id.empty() ? t->id : slot.entry.token}});
   }

@@ -39,19 +39,10 @@ void wipe_value(forms::FieldValue& v) {
   for (auto& a : v.attachments) crypto::wipe(a.name);
 }
 
-void wipe_params(api::Params& params) {
-  for (auto& kv : params) {
-    crypto::wipe(kv.first);
-    crypto::wipe(kv.second);
-  }
-  params.clear();
-}
-
 }  // namespace
 
 void wipe_ticket(Ticket& t) {
   crypto::wipe(t.token);
-  wipe_params(t.queued_params);
   if (t.latest) {
     crypto::wipe(t.latest->description);
     crypto::wipe(t.latest->address);

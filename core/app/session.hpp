@@ -48,7 +48,8 @@ struct HallLocation {
 };
 
 // Overwrites (sodium_memzero) every string in `s` that may hold what a
-// resident entered: form values, queued POST bodies, tokens, announcements.
+// resident entered: form values, tokens, announcements (the outbox's own
+// records are not touched: they are on their way to the server).
 void wipe_resident_data(State& s);
 void wipe_ticket(Ticket& t);
 

@@ -284,8 +284,19 @@ std::vector<Effect> on_action(State& s, const Pending& p, const HttpDone& reply,
 // it is in the hall's language), request ids (so no late reply is mistaken
 // for a new one), the session count, and the outbox — concerns on their way
 // are delivered in the background and never shown again; the form a slot
-// keeps for a 4xx is wiped (its resident has gone).
+// keeps for a 4xx is wiped (its resident has gone). Delivered records are
+// forgotten (OutboxDelete): on a shared kiosk the next resident must not
+// inherit them, and the server has the ticket.
 std::vector<Effect> end_session(State& s) {
+  std::vector<Effect> fx;
+  for (auto it = s.outbox.begin(); it != s.outbox.end();) {
+    if (it->second.entry.state == outbox::EntryState::delivered && it->second.request_id == 0) {
+      fx.push_back(OutboxDelete{it->first});
+      it = s.outbox.erase(it);
+    } else {
+      ++it;
+    }
+  }
   wipe_resident_data(s);
   for (auto& [key, slot] : s.outbox)
     if (slot.draft) {
@@ -317,7 +328,9 @@ std::vector<Effect> end_session(State& s) {
   bool catalog_kept = s.catalog.phase == Phase::ready && s.catalog.lang == s.home_lang;
   if (catalog_kept) fresh.catalog = std::move(s.catalog);
   s = std::move(fresh);
-  return catalog_kept ? std::vector<Effect>{} : fetch_catalog(s);
+  if (!catalog_kept)
+    for (auto& f : fetch_catalog(s)) fx.push_back(std::move(f));
+  return fx;
 }
 
 std::vector<Effect> session_tick(State& s, const SessionTick& e) {

@@ -163,7 +163,7 @@ struct Kiosk {
   std::int64_t now_ms() const {
     return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started).count();
   }
-  bool session_busy() const { return state.session.active || !state.handed_over.empty(); }
+  bool session_busy() const { return state.session.active; }
 
   void session_step() {
     std::int64_t now = now_ms();
