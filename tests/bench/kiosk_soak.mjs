@@ -27,17 +27,23 @@ const sessions = Number(opt('sessions', 1000));
 const every = Number(opt('every', 100));
 if (opt('bin')) process.env.CIVIC_BIN = path.resolve(opt('bin'));
 
-// The civic-kiosk process under xvfb-run (xvfb-run is a shell script: the
-// kiosk is a descendant, found by its command line and data directory).
+// The civic-kiosk UI process under xvfb-run: the one whose parent is the
+// supervising civic-kiosk (session_guard.hpp), found by command line and
+// data directory (xvfb-run is a shell script in between).
 function kioskPid(dataDir) {
+  const found = [];
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'latin1').split('\0');
-      if (path.basename(cmd[0]) === 'civic-kiosk' && cmd.includes(dataDir)) return Number(pid);
+      if (path.basename(cmd[0]) !== 'civic-kiosk' || !cmd.includes(dataDir)) continue;
+      const ppid = Number(readFileSync(`/proc/${pid}/stat`, 'latin1').split(') ')[1].split(' ')[1]);
+      found.push({ pid: Number(pid), ppid });
     } catch { /* gone meanwhile */ }
   }
-  throw new Error('civic-kiosk process not found');
+  const ui = found.find((p) => found.some((q) => q.pid === p.ppid)) ?? found[0];
+  if (!ui) throw new Error('civic-kiosk process not found');
+  return ui.pid;
 }
 
 function rssKiB(pid) {
