@@ -29,6 +29,22 @@ Result<std::vector<Redaction>> redactions_for(std::vector<Redaction> redactions,
   return redactions;
 }
 
+void take_encoded(Compressed& c, Encoded&& enc) {
+  c.jpeg = std::move(enc.bytes);
+  c.quality = enc.quality;
+  c.width = enc.width;
+  c.height = enc.height;
+  c.encode_attempts = enc.attempts;
+}
+
+// The content hash, and the total time since t0.
+void finish(Compressed& c, Clock::time_point t0) {
+  const auto t = Clock::now();
+  c.hash_hex = content_hash_hex(c.jpeg);
+  c.ms.hash = ms_since(t);
+  c.ms.total = ms_since(t0);
+}
+
 BudgetOptions budget_of(const CompressOptions& opt) {
   BudgetOptions budget;
   budget.max_bytes = opt.max_bytes;
@@ -105,11 +121,7 @@ Result<Compressed> compress(std::span<const uint8_t> input, const CompressOption
   if (!enc && input_fits && !may_pass) enc = encode_within(view(img), budget);
   if (!enc && stripped.empty()) return enc.error();
   if (enc && (stripped.empty() || enc.value().bytes.size() <= stripped.size())) {
-    c.jpeg = std::move(enc.value().bytes);
-    c.quality = enc.value().quality;
-    c.width = enc.value().width;
-    c.height = enc.value().height;
-    c.encode_attempts = enc.value().attempts;
+    take_encoded(c, std::move(enc.value()));
   } else {
     c.jpeg = std::move(stripped);
     c.passthrough = true;
@@ -118,11 +130,7 @@ Result<Compressed> compress(std::span<const uint8_t> input, const CompressOption
     if (enc) c.encode_attempts = enc.value().attempts;
   }
   c.ms.encode = ms_since(t);
-
-  t = Clock::now();
-  c.hash_hex = content_hash_hex(c.jpeg);
-  c.ms.hash = ms_since(t);
-  c.ms.total = ms_since(t0);
+  finish(c, t0);
   return c;
 }
 
@@ -151,16 +159,9 @@ Result<Compressed> compress_pixels(const ImageView& upright, const CompressOptio
   t = Clock::now();
   auto enc = encode_within(view(img), budget_of(opt));
   if (!enc) return enc.error();
-  c.jpeg = std::move(enc.value().bytes);
-  c.quality = enc.value().quality;
-  c.width = enc.value().width;
-  c.height = enc.value().height;
-  c.encode_attempts = enc.value().attempts;
+  take_encoded(c, std::move(enc.value()));
   c.ms.encode = ms_since(t);
-  t = Clock::now();
-  c.hash_hex = content_hash_hex(c.jpeg);
-  c.ms.hash = ms_since(t);
-  c.ms.total = ms_since(t0);
+  finish(c, t0);
   return c;
 }
 

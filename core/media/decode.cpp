@@ -31,9 +31,6 @@ Image to_rgb(const uint8_t* p, int w, int h, int comp) {
   const size_t n = static_cast<size_t>(w) * h;
   img.rgb.resize(n * 3);
   uint8_t* o = img.rgb.data();
-  auto over_white = [](unsigned c, unsigned a) {
-    return static_cast<uint8_t>((c * a + 255u * (255u - a) + 127u) / 255u);
-  };
   for (size_t i = 0; i < n; ++i, o += 3) {
     switch (comp) {
       case 1: o[0] = o[1] = o[2] = p[i]; break;

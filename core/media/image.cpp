@@ -23,10 +23,8 @@ Image from_rgba(const uint8_t* rgba, int w, int h) {
   const size_t n = static_cast<size_t>(w) * h;
   img.rgb.resize(n * 3);
   uint8_t* o = img.rgb.data();
-  for (size_t i = 0; i < n; ++i, o += 3, rgba += 4) {
-    const unsigned a = rgba[3];
-    for (int c = 0; c < 3; ++c) o[c] = static_cast<uint8_t>((rgba[c] * a + 255u * (255u - a) + 127u) / 255u);
-  }
+  for (size_t i = 0; i < n; ++i, o += 3, rgba += 4)
+    for (int c = 0; c < 3; ++c) o[c] = over_white(rgba[c], rgba[3]);
   return img;
 }
 

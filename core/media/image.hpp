@@ -37,6 +37,11 @@ struct Rect {
 // An image of w x h (both > 0) filled with one colour.
 Image make_image(int w, int h, uint8_t r = 0, uint8_t g = 0, uint8_t b = 0);
 
+// A channel value c with straight alpha a, composited onto white.
+inline uint8_t over_white(unsigned c, unsigned a) {
+  return static_cast<uint8_t>((c * a + 255u * (255u - a) + 127u) / 255u);
+}
+
 // RGBA as a canvas hands it over (straight alpha), composited onto white.
 Image from_rgba(const uint8_t* rgba, int w, int h);
 
