@@ -21,6 +21,7 @@ struct Started {
   bool can_stream = false;   // the shell carries StreamOpen (else tickets are polled)
   SessionConfig session;     // kiosk: inactivity that ends a resident's session
   HallLocation hall;         // kiosk: the default location of a concern
+  bool shared_device = false;  // kiosk: concerns stored by an earlier run are not this resident's
 };
 
 // An HttpRequest finished. status 0 means no reply (network error); then

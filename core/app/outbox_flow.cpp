@@ -36,6 +36,7 @@ Ticket* ticket_for(State& s, const std::string& key) {
 // The ticket that mirrors an entry: its local ref, state, and (once
 // delivered) its number.
 void mirror(State& s, const OutboxSlot& slot) {
+  if (slot.hidden) return;   // an earlier resident's concern: not on this resident's screens
   const outbox::OutboxEntry& e = slot.entry;
   Ticket* t = ticket_for(s, e.key);
   if (!t) {
@@ -205,7 +206,9 @@ std::vector<Effect> outbox_on_reply(State& s, const Pending& p, const HttpDone& 
   outbox::on_reply(slot.entry, slot.action, r, config_for(s, slot.entry), s.now_ms, tracking::random_u64());
   const bool delivered = slot.entry.state == EntryState::delivered;
   mirror(s, slot);
-  if (!delivered && d.status == 0 && slot.entry.state == EntryState::queued) {
+  if (slot.hidden) {
+    // Delivered (or waiting) for a resident who has gone: nothing to say.
+  } else if (!delivered && d.status == 0 && slot.entry.state == EntryState::queued) {
     s.announcement = format(s.lang, "ui.announce_queued");   // saved; sent when the network is back
   } else if (delivered) {
     Ticket* t = ticket_for(s, slot.entry.key);
@@ -235,6 +238,7 @@ std::vector<Effect> outbox_on_loaded(State& s, const OutboxLoaded& e) {
     if (s.outbox.count(slot.entry.key)) continue;   // already driven in this run
     outbox::recover_after_restart(slot.entry);
     slot.shown = true;
+    slot.hidden = s.shared_device;   // kiosk: left by an earlier resident
     auto [it, fresh] = s.outbox.emplace(slot.entry.key, std::move(slot));
     (void)fresh;
     mirror(s, it->second);

@@ -92,6 +92,8 @@ struct OutboxSlot {
   std::uint64_t awaiting_save = 0;         // save_id of the record being written; 0 = none
   bool send_after_save = false;            // `action` goes out once that save is confirmed
   bool shown = false;                      // the receipt was shown (the first save succeeded)
+  bool hidden = false;                     // an earlier resident's (kiosk): delivered in the
+                                           // background, never listed or announced again
   outbox::OutboxAction action;             // the step in flight
   std::uint64_t request_id = 0;            // its HttpRequest, 0 when none is out
 };
@@ -134,6 +136,7 @@ struct State {
   // Kiosk sessions (session.hpp): the clock, where to return to when one
   // ends, and the hall's location.
   Session session;
+  bool shared_device = false;              // kiosk: what the outbox holds at start is earlier residents'
   Lang home_lang = Lang::zh_CN;
   Settings home_settings;
   HallLocation hall;

@@ -298,7 +298,8 @@ std::vector<Effect> end_session(State& s) {
     }
   }
   wipe_resident_data(s);
-  for (auto& [key, slot] : s.outbox)
+  for (auto& [key, slot] : s.outbox) {
+    slot.hidden = true;   // a late reply must not list it for the next resident
     if (slot.draft) {
       Draft& d = *slot.draft;
       for (auto& f : d.form.fields) {
@@ -307,11 +308,13 @@ std::vector<Effect> end_session(State& s) {
       }
       slot.draft.reset();
     }
+  }
   State fresh;
   fresh.server_base = s.server_base;
   fresh.lang = fresh.home_lang = s.home_lang;
   fresh.settings = fresh.home_settings = s.home_settings;
   fresh.hall = s.hall;
+  fresh.shared_device = s.shared_device;
   fresh.session = s.session;
   fresh.session.active = false;
   fresh.session.ended++;
@@ -375,6 +378,7 @@ std::vector<Effect> dispatch(State& s, const Event& event) {
             s.settings = s.home_settings = e.settings;
             s.session.config = e.session;
             s.hall = e.hall;
+            s.shared_device = e.shared_device;
             s.live.can_stream = e.can_stream;
             std::vector<Effect> fx = fetch_catalog(s);
             fx.push_back(OutboxLoad{});   // concerns a previous run left on their way

@@ -426,6 +426,7 @@ int main(int argc, char** argv) {
     start.settings = app::Settings{opt->large_text, opt->high_contrast};
     start.session = {opt->idle_seconds * 1000LL, opt->warn_seconds * 1000LL};
     start.hall = opt->hall;
+    start.shared_device = true;
     k.apply(start);
     for (auto& e : files.recover()) k.restore.push_back(std::move(e));
     int rc = k.run();

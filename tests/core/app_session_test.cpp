@@ -217,6 +217,48 @@ TEST_CASE("a concern queued offline outlives its resident's session and is deliv
   for (const auto& [k, v] : post.headers)
     if (k == "Idempotency-Key") key = v;
   CHECK(s.outbox.begin()->first == key);
+
+  // Delivered after its resident has gone: the next resident is told nothing
+  // and sees no ticket, and the record is forgotten at the next session's end.
+  auto again = the_post(settle(s, update(s, NetworkOnline{})));
+  settle(s, update(s, HttpDone{again.request_id, 201, R"([{"service_request_id":"2026-000002","token":"t2"}])", ""}));
+  CHECK(s.outbox.begin()->second.entry.state == outbox::EntryState::delivered);
+  CHECK(s.tickets.empty());
+  CHECK(s.announcement.empty());
+  deleted.clear();
+  settle(s, update(s, SessionEnded{}), &deleted);
+  CHECK(deleted == std::vector<std::string>{key});
+}
+
+TEST_CASE("concerns a restarted kiosk finds on disk are delivered but never listed") {
+  // A record as the outbox stores it: a concern queued while offline.
+  std::string record;
+  {
+    State s = kiosk();
+    fill(s, 0);
+    update(s, ReviewPressed{});
+    for (const auto& f : update(s, SubmitPressed{}))
+      if (auto* save = std::get_if<OutboxSave>(&f)) record = save->bytes;
+  }
+  REQUIRE_FALSE(record.empty());
+  struct Row { const char* name; bool shared; size_t listed; };
+  const Row rows[] = {{"kiosk (shared device): an earlier resident's", true, 0},
+                      {"phone: the owner's own concern", false, 1}};
+  for (const Row& r : rows) {
+    SUBCASE(r.name) {
+      State s;
+      Started st;
+      st.server_base = "http://h/";
+      st.shared_device = r.shared;
+      update(s, st);
+      auto post = the_post(settle(s, update(s, OutboxLoaded{{record}})));
+      CHECK(s.tickets.size() == r.listed);
+      settle(s, update(s, HttpDone{post.request_id, 201, R"([{"service_request_id":"2026-000003","token":"t"}])", ""}));
+      CHECK(s.tickets.size() == r.listed);
+      CHECK(s.announcement.empty() == r.shared);
+      CHECK(s.outbox.begin()->second.entry.state == outbox::EntryState::delivered);
+    }
+  }
 }
 
 TEST_CASE("the hall's location is offered in every form") {
