@@ -123,7 +123,24 @@ Result<std::string> OutboxStore::save_media(const std::string& key, int index, c
 
 Result<bool> OutboxStore::save_record(const std::string& key, const std::string& bytes) {
   if (!outbox::is_valid_key(key)) return make_error("outbox.storage", "bad key", {{"path", key}});
-  return write_file_durably(dir_ + "/" + key + ".entry", bytes);
+  if (!record_key_) return write_file_durably(dir_ + "/" + key + ".entry", bytes);
+  auto sealed = crypto::encrypt_field(*record_key_, crypto::as_bytes(bytes), key);
+  if (!sealed) return sealed.error();
+  return write_file_durably(dir_ + "/" + key + ".entry", std::string(crypto::as_text(*sealed)));
+}
+
+Result<crypto::DataKey> load_or_make_key_file(const std::string& path) {
+  const std::string existing = read_all(path, 4096);
+  if (!existing.empty()) return crypto::parse_data_key_file(existing);
+  crypto::DataKey key = crypto::make_data_key();
+  std::string text = crypto::encode_data_key_file(key);
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  const bool ok = fd >= 0 && ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
+  const int err = errno;
+  if (fd >= 0) ::close(fd);
+  crypto::wipe(text);
+  if (!ok) return make_error("outbox.storage", std::string("key file: ") + std::strerror(err), {{"path", path}});
+  return key;
 }
 
 std::vector<std::string> OutboxStore::load_records() {
@@ -137,7 +154,15 @@ std::vector<std::string> OutboxStore::load_records() {
   }
   std::sort(files.begin(), files.end());
   std::vector<std::string> out;
-  for (const auto& [t, path] : files) out.push_back(read_all(path, outbox::kMaxEntryBytes));
+  for (const auto& [t, path] : files) {
+    std::string bytes = read_all(path, outbox::kMaxEntryBytes + 64);
+    if (record_key_) {
+      const std::string name = fs::path(path).stem().string();
+      if (auto plain = crypto::decrypt_field(*record_key_, crypto::as_bytes(bytes), name))
+        bytes.assign(crypto::as_text(*plain));
+    }
+    out.push_back(std::move(bytes));
+  }
   return out;
 }
 

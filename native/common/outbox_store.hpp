@@ -13,6 +13,9 @@
 #include <string>
 #include <vector>
 
+#include <optional>
+
+#include "core/crypto/at_rest.hpp"
 #include "core/outbox/outbox_entry.hpp"
 #include "core/result.hpp"
 
@@ -31,6 +34,11 @@ class OutboxStore {
   Result<bool> save(const outbox::OutboxEntry& e);
   // The same for a record core serialised already (app::OutboxSave).
   Result<bool> save_record(const std::string& key, const std::string& bytes);
+  // From now on save_record/load_records keep records encrypted under `key`
+  // (XChaCha20-Poly1305 bound to the record's key): a shared kiosk's queue
+  // holds no resident's words in the clear. A record that does not open is
+  // handed to core as it is, and core sets it aside.
+  void encrypt_records_with(crypto::DataKey key) { record_key_ = std::move(key); }
   Result<bool> remove(const std::string& key);
   // Durably stores one media item of an entry; its path (for MediaItem::path).
   Result<std::string> save_media(const std::string& key, int index, const std::string& ext, const std::string& bytes);
@@ -50,7 +58,12 @@ class OutboxStore {
  private:
   std::string data_dir_, dir_;
   int lock_fd_ = -1;
+  std::optional<crypto::DataKey> record_key_;
 };
+
+// The data key in `path` (0600), made with O_EXCL on first use; an error
+// when the file exists but is not a key.
+Result<crypto::DataKey> load_or_make_key_file(const std::string& path);
 
 // Writes bytes to path atomically and durably (temp + fsync + rename + fsync dir).
 Result<bool> write_file_durably(const std::string& path, const std::string& bytes);

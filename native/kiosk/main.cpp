@@ -407,6 +407,14 @@ int main(int argc, char** argv) {
     k.platform.http = &http;
     native::OutboxStore store(opt->data_dir);   // concerns on their way, across restarts
     k.platform.store = &store;
+    // Concerns still on their way when their resident leaves stay queued, but
+    // not in the clear: records are encrypted under DATA/outbox.key (0600).
+    if (auto key = native::load_or_make_key_file(opt->data_dir + "/outbox.key")) {
+      store.encrypt_records_with(std::move(key).value());
+    } else {
+      std::fprintf(stderr, "civic-kiosk: %s\n", explain(opt->lang, key.error()).c_str());
+      return 1;
+    }
     if (opt->control) k.control.start_stdin([] { glfwPostEmptyEvent(); });
     if (!opt->script.empty() && !k.control.load_script(opt->script)) {
       std::fprintf(stderr, "civic-kiosk: cannot read %s\n", opt->script.c_str());

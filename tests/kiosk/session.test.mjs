@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer } from '../server/harness.mjs';
 import { startKiosk, pngSize, screenshotDir } from './harness.mjs';
-import { fileConcern, filesHolding, listFiles } from './session_flow.mjs';
+import { fileConcern, filesHolding, listFiles, openServiceGroup } from './session_flow.mjs';
 
 const DESCRIPTION = 'Zq7 lamp post by gate B flickers all night';
 const PHONE = '13912345678';
@@ -128,4 +128,45 @@ test('the server going away and coming back: the catalogue returns after a retry
   assert.ok((await kiosk.send('wait group/0 30000')).ok);
   const groups = (await kiosk.nodes()).filter((n) => n.id.startsWith('group/'));
   assert.ok(groups.length >= 6);
+});
+
+test('a concern queued while the server is down stays encrypted after its resident leaves, then is delivered unseen', async () => {
+  const DESC = 'Qx9 manhole cover loose at the east gate';
+  const PHONE2 = '13787654321';
+  assert.ok((await kiosk.send('wait group/0 15000')).ok);
+  await openServiceGroup(kiosk, 'streetlight-out');
+  assert.ok((await kiosk.send('tap service/streetlight-out')).ok);
+  assert.ok((await kiosk.send('wait field/description')).ok);
+  for (const line of [`type field/description ${DESC}`, 'tap field/attribute[problem]/out',
+    'type field/attribute[lights_out] 2', `type field/phone ${PHONE2}`]) {
+    const r = await kiosk.send(line);
+    assert.ok(r.ok, `${line}: ${r.error}`);
+  }
+  const port = new URL(server.origin).port;
+  const dir = server.dir;
+  await server.stop({ keep: true });               // the network goes away before Submit
+  assert.ok((await kiosk.send('tap review')).ok);
+  assert.ok((await kiosk.send('wait submit')).ok);
+  assert.ok((await kiosk.send('tap submit')).ok);
+  assert.ok((await kiosk.send('wait ticket/local_ref 15000')).ok, 'queued: the local reference is shown');
+  assert.ok((await kiosk.send('wait session/still_there 15000')).ok, 'the prompt before the end');
+  // The end: the home screen in the hall's language (its catalogue waits for the server).
+  assert.ok((await kiosk.send('wait-text English')).ok, 'the session ended by itself');
+  assert.ok((await kiosk.send('wait-idle')).ok);
+  const queued = listFiles(path.join(dataDir, 'outbox')).filter((f) => f.endsWith('.entry'));
+  assert.equal(queued.length, 1, 'the concern is still on its way');
+  assert.deepEqual(filesHolding(dataDir, [DESC, PHONE2]), [], 'the queued concern is on disk in the clear');
+
+  server = await startServer({ dir, args: ['--port', port] });
+  let delivered = false;
+  for (let i = 0; i < 120 && !delivered; i++) {
+    const all = await (await fetch(`${server.base}requests.json`)).json();
+    delivered = all.some((r) => r.description === DESC);
+    if (!delivered) await new Promise((r) => setTimeout(r, 500));
+  }
+  assert.ok(delivered, 'delivered once the server is back');
+  assert.ok((await kiosk.send('wait-idle')).ok);
+  const seen = text(await kiosk.nodes());
+  for (const w of [DESC, PHONE2]) assert.ok(!seen.includes(w), `${w} shown to the next resident`);
+  assert.ok(!(await kiosk.nodes()).some((n) => n.id === 'my_concerns' || n.id.startsWith('ticket/')));
 });
