@@ -88,9 +88,19 @@ test('a photo upload killed half-way resumes at the server offset and is filed o
     run.child.kill('SIGKILL');
     const killed = await run.done;
     assert.equal(killed.signal, 'SIGKILL', `killed mid-upload (exit ${killed.code}: ${killed.err})`);
+    // Bytes the killed client had already written may still be crossing the
+    // slow proxy: let it drain (the server's offset stops moving) before
+    // counting what the first run sent.
+    const offsetNow = async () => Number((await fetch(entry.media[0].upload_url,
+      { method: 'HEAD', headers: { 'Tus-Resumable': '1.0.0' } })).headers.get('upload-offset'));
+    let serverOffset = await offsetNow();
+    for (let i = 0; i < 50; i++) {
+      await new Promise((r) => setTimeout(r, 400));
+      const again = await offsetNow();
+      if (again === serverOffset) break;
+      serverOffset = again;
+    }
     const firstBytes = slow.stats.up;
-    const head = await fetch(entry.media[0].upload_url, { method: 'HEAD', headers: { 'Tus-Resumable': '1.0.0' } });
-    const serverOffset = Number(head.headers.get('upload-offset'));
     assert.ok(serverOffset >= 2 * CHUNK && serverOffset < size, `half-way on the server (${serverOffset}/${size})`);
 
     // Restart: flush through a counting proxy (no delay).
