@@ -48,6 +48,8 @@ bool key(const std::string& id, const std::string& label, const std::string& nam
   if (pushed) ImGui::PopStyleColor(pushed);
   auto& n = sem::add_for_last_item(id, "button", name.empty() ? label : name);
   n.disabled = disabled;
+  n.text_w = ImGui::CalcTextSize(label.c_str()).x;
+  n.text_room = w - ImGui::GetStyle().FramePadding.x * 2;
   bool by_id = sem::take_activation(id);
   return !disabled && (pressed || by_id);
 }

@@ -4,7 +4,10 @@
 // for network" at once — the resident never wonders whether it was kept.
 #include <imgui.h>
 
+#include <algorithm>
+
 #include "core/i18n/messages.hpp"
+#include "core/tracking/iso_time.hpp"
 #include "ui/screens.hpp"
 #include "ui/semantics.hpp"
 #include "ui/widgets.hpp"
@@ -25,6 +28,21 @@ std::string status_text(const app::State& s, const app::Ticket& t) {
 }
 
 std::string key_of(const app::Ticket& t) { return t.id.empty() ? t.local_ref : t.id; }
+
+bool has_timeline(const app::Ticket& t) { return t.timeline && !t.timeline->events.empty(); }
+
+// The department's work is over: the live timeline says so first, a plain
+// Open311 server's status ("closed") otherwise. Then it can be rated or reopened.
+bool work_over(const app::Ticket& t) {
+  if (has_timeline(t)) return tracking::is_closed(t.timeline->stage);
+  return t.latest && t.latest->status == "closed";
+}
+
+// "2026-11-29 08:00 UTC": the server's deadline, in the one zone core knows.
+std::string deadline_text(std::int64_t unix_s) {
+  std::string iso = tracking::format_iso8601_utc(unix_s);   // 2026-11-29T08:00:00Z
+  return iso.size() >= 16 ? iso.substr(0, 10) + " " + iso.substr(11, 5) + " UTC" : iso;
+}
 
 void line(const std::string& id, const std::string& label, const std::string& value) {
   if (value.empty()) return;
@@ -64,7 +82,15 @@ void ticket(const app::State& s, const Dispatch& d) {
     if (w::button("retry", std::string(tr(s.lang, "status.retry")))) d(app::RetryPressed{});
   }
   // The timeline, newest first, as it arrives (event stream or polling).
-  if (t->timeline && !t->timeline->events.empty()) {
+  if (has_timeline(*t)) {
+    // The deadline and whether it is kept (on time, due soon, overdue, met…).
+    if (t->timeline->sla_deadline) {
+      auto sla = tracking::sla_status(*t->timeline, s.now_ms / 1000);
+      w::status("ticket/sla", std::string(tr(s.lang, tracking::sla_message_id(sla.state))) + " · " +
+                                  format(s.lang, "tracking.deadline",
+                                         {{"deadline", deadline_text(*t->timeline->sla_deadline)}}));
+      sem::last().value = std::string(tracking::sla_message_id(sla.state)).substr(13);   // on_time, overdue, …
+    }
     w::heading("timeline", std::string(tr(s.lang, "tracking.timeline")), 1.1f);
     const auto& evs = t->timeline->events;
     for (auto e = evs.rbegin(); e != evs.rend(); ++e) {
@@ -83,16 +109,22 @@ void ticket(const app::State& s, const Dispatch& d) {
     line("expected", std::string(tr(s.lang, "ui.expected")), r->expected_datetime);
     line("updated", std::string(tr(s.lang, "ui.updated")), r->updated_datetime);
   }
-  if (!t->latest || t->latest->status != "closed") return;
+  if (!work_over(*t)) return;
   // Resolved: rate it (1–5) or reopen it (Civic extension).
   if (t->action_error) w::alert("action/error", explain(s.lang, *t->action_error));
   if (t->rating > 0) {
     w::status("rated", format(s.lang, "ui.rated", {{"count", std::to_string(t->rating)}}));
   } else if (!t->reopened) {
     w::heading("rate", std::string(tr(s.lang, "ui.rate_title")), 1.1f);
-    float bw = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x * 4) / 5;
+    // Five in a row when they fit at one touch target each, else in rows.
+    const ImGuiStyle& st = ImGui::GetStyle();
+    float avail = ImGui::GetContentRegionAvail().x, gap = st.ItemSpacing.x;
+    float need = std::max(w::frame().touch, ImGui::CalcTextSize(s.lang == Lang::en ? "5" : "5 星").x +
+                                                st.FramePadding.x * 2);
+    int per_row = std::clamp(static_cast<int>((avail + gap) / (need + gap)), 1, 5);
+    float bw = (avail - gap * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
     for (int k = 1; k <= 5; ++k) {
-      if (k > 1) ImGui::SameLine();
+      if ((k - 1) % per_row != 0) ImGui::SameLine();
       std::string label = std::to_string(k) + (s.lang == Lang::en ? "" : " 星");
       if (w::button("rate/" + std::to_string(k), label, w::Kind::normal, bw, t->action_phase == app::Phase::loading))
         d(app::RatePressed{key_of(*t), k, ""});

@@ -27,6 +27,7 @@ SemanticNode& add(std::string id, std::string role, std::string name, float x, f
   n.role = std::move(role);
   n.name = std::move(name);
   n.x = x, n.y = y, n.w = w, n.h = h;
+  n.text_px = ImGui::GetFontSize();
   g_building.push_back(std::move(n));
   return g_building.back();
 }

@@ -46,6 +46,11 @@ struct SemanticNode {
   std::string value;
   bool disabled = false, invalid = false, checked = false;
   float x = 0, y = 0, w = 0, h = 0;   // in ImGui display coordinates
+  // Layout facts for the UI tests (not published to the DOM layer): the
+  // pixel size the node's text is drawn at, and, for text drawn on one line
+  // (button labels, switch labels, badges), its width and the room it has
+  // inside the rectangle. text_room 0: the text wraps (or there is none).
+  float text_px = 0, text_w = 0, text_room = 0;
 };
 
 // The nodes drawn in the last frame, and the same as JSON for shells.

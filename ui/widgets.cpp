@@ -52,6 +52,8 @@ bool button(const std::string& id, const std::string& label, Kind kind, float wi
   if (pushed) ImGui::PopStyleColor(pushed);
   auto& n = sem::add_for_last_item(id, "button", label);
   n.disabled = disabled;
+  n.text_w = ImGui::CalcTextSize(label.c_str()).x;
+  n.text_room = n.w - ImGui::GetStyle().FramePadding.x * 2;
   bool by_id = sem::take_activation(id);
   return !disabled && (pressed || by_id);
 }
@@ -86,29 +88,39 @@ bool card(const std::string& id, const std::string& title, const std::string& su
   }
   auto& n = sem::add_for_last_item(id, "button", title);
   n.value = badge.empty() ? subtitle : badge;
+  n.text_px = ImGui::GetFontSize() * 1.1f;
+  // The title wraps; the badge does not, and must leave the title at least
+  // two characters a line.
+  n.text_w = badge_w;
+  n.text_room = w - pad * 2 - n.text_px * 2;
   return pressed || sem::take_activation(id);
 }
 
 bool toggle(const std::string& id, const std::string& label, bool checked) {
   const auto& c = theme::palette();
+  const ImGuiStyle& st = ImGui::GetStyle();
   float w = avail_w();
+  float th = ImGui::GetFontSize();
+  float sw = th * 2.2f, sh = th * 1.2f;
+  // A long label (large text, a narrow phone) wraps; the row grows with it.
+  float room = w - st.FramePadding.x * 2 - sw - st.ItemInnerSpacing.x;
+  ImVec2 ls = measure(label, room);
+  float h = std::max(g_frame.touch, ls.y + st.FramePadding.y * 2);
   ImVec2 p0 = ImGui::GetCursorScreenPos();
-  float h = g_frame.touch;
   bool pressed = ImGui::InvisibleButton(id.c_str(), ImVec2(w, h));
   bool hovered = ImGui::IsItemHovered();
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  const ImGuiStyle& st = ImGui::GetStyle();
   dl->AddRectFilled(p0, ImVec2(p0.x + w, p0.y + h), hovered ? c.surface_hover : c.surface, st.FrameRounding);
-  float th = ImGui::GetFontSize();
-  dl->AddText(ImVec2(p0.x + st.FramePadding.x, p0.y + (h - th) / 2), c.text, label.c_str());
+  draw_wrapped(dl, ImVec2(p0.x + st.FramePadding.x, p0.y + (h - ls.y) / 2), c.text, label, room);
   // The switch: a pill with a knob, plus the state in words for colour-blind users.
-  float sw = th * 2.2f, sh = th * 1.2f;
   ImVec2 s0(p0.x + w - st.FramePadding.x - sw, p0.y + (h - sh) / 2);
   dl->AddRectFilled(s0, ImVec2(s0.x + sw, s0.y + sh), checked ? c.accent : c.border, sh / 2);
   float kx = checked ? s0.x + sw - sh / 2 : s0.x + sh / 2;
   dl->AddCircleFilled(ImVec2(kx, s0.y + sh / 2), sh / 2 - 3 * g_frame.scale, c.surface);
   auto& n = sem::add_for_last_item(id, "checkbox", label);
   n.checked = checked;
+  n.text_w = ls.x;
+  n.text_room = room;
   return pressed || sem::take_activation(id);
 }
 
@@ -174,7 +186,7 @@ void heading(const std::string& id, const std::string& text, float size) {
   ImGui::TextUnformatted(text.c_str());
   ImGui::PopTextWrapPos();
   ImGui::SetWindowFontScale(1.f);
-  if (!id.empty()) sem::add_for_last_item(id, "heading", text);
+  if (!id.empty()) sem::add_for_last_item(id, "heading", text).text_px = ImGui::GetFontSize() * size;
 }
 
 void paragraph(const std::string& text, bool muted) {

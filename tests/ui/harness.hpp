@@ -21,12 +21,16 @@ struct UiHarness {
   std::deque<app::Event> queued;
   std::vector<app::HttpRequest> requests;   // effects not yet answered
 
-  explicit UiHarness(float w = 1080, float h = 1920, float dpi = 1, bool large = true) {
+  std::vector<app::StreamOpen> streams;     // event streams core opened (answered by the test)
+
+  // Defaults: the 1080×1920 hall screen (64 px targets). The phone is
+  // UiHarness(1170, 2532, 3, false, false): 390×844 CSS px at dpr 3.
+  explicit UiHarness(float w = 1080, float h = 1920, float dpi = 1, bool large = true, bool kiosk = true) {
     ImGui::CreateContext();
     ui::Presentation p;
     p.dpi_scale = dpi;
     p.large_text = large;
-    p.kiosk = true;   // 1080×1920 hall screen: 64 px targets
+    p.kiosk = kiosk;
     REQUIRE(ui::setup(p, CIVIC_FONT_FILE));
     ImGuiIO& io = ImGui::GetIO();
     unsigned char* px;
@@ -52,6 +56,8 @@ struct UiHarness {
         } else if (auto* save = std::get_if<app::OutboxSave>(&fx)) {
           outbox[save->key] = save->bytes;
           todo.push_back(app::OutboxSaved{save->save_id, true, ""});
+        } else if (auto* open = std::get_if<app::StreamOpen>(&fx)) {
+          streams.push_back(*open);
         } else if (auto* del = std::get_if<app::OutboxDelete>(&fx)) {
           outbox.erase(del->key);
         } else if (std::holds_alternative<app::OutboxLoad>(fx)) {
@@ -71,6 +77,17 @@ struct UiHarness {
       queued.pop_front();
       apply(e);
     }
+  }
+  // A clean app in the same ImGui context (the font atlas is built once):
+  // what a kiosk's session end does, plus forgetting every scripted reply.
+  void restart() {
+    frame();
+    state = app::State{};
+    queued.clear();
+    requests.clear();
+    streams.clear();
+    outbox.clear();
+    ui::wipe_resident_traces();
   }
   void frames(int n = 2) {
     for (int i = 0; i < n; ++i) frame();

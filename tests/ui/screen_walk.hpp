@@ -1,0 +1,230 @@
+// tests/ui/screen_walk.hpp — every screen of the app as one row of a table:
+// a name and the steps that bring a fresh UiHarness there through semantic
+// ids, answering core's requests with scripted replies in the language each
+// asked for (FakeServer). The layout checks (layout_test.cpp) walk every row
+// in both languages, in normal and large text, on the phone and the kiosk;
+// a new screen is one more row (and its replies, when it fetches something).
+// The texts are the reference server's longest real ones (server/migrations),
+// so what fits here fits the seeded catalogue.
+#pragma once
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/tracking/event_json.hpp"
+#include "tests/ui/harness.hpp"
+
+namespace civic::test {
+
+inline const char* kWalkServicesZh = R"json([
+  {"service_code":"streetlight-out","service_name":"路灯不亮","description":"路灯不亮、闪烁、白天常亮或灯杆损坏","metadata":true,"group":"道路与路灯"},
+  {"service_code":"manhole-cover","service_name":"井盖缺失或破损","description":"井盖丢失、破损、下沉或异响","metadata":false,"group":"道路与路灯"},
+  {"service_code":"fire-exit","service_name":"消防通道堵塞","description":"堵塞消防通道、楼道堆物、电动车室内充电等隐患","metadata":false,"group":"公共安全"},
+  {"service_code":"prepaid-card","service_name":"预付卡退费纠纷","description":"健身、教育、美容等预付卡商家停业或拒绝退费","metadata":false,"group":"消费维权"}])json";
+inline const char* kWalkServicesEn = R"json([
+  {"service_code":"streetlight-out","service_name":"Street light out","description":"A street light that is out, flickers, stays on by day, or a damaged pole","metadata":true,"group":"Roads and street lights"},
+  {"service_code":"manhole-cover","service_name":"Missing or broken manhole cover","description":"A manhole cover that is missing, broken, sunken or rattling","metadata":false,"group":"Roads and street lights"},
+  {"service_code":"fire-exit","service_name":"Blocked fire exit","description":"Blocked fire exits, clutter in stairwells, e-bikes charged indoors","metadata":false,"group":"Public safety"},
+  {"service_code":"prepaid-card","service_name":"Prepaid card refund dispute","description":"A gym, school or salon that closed or refuses to refund a prepaid card","metadata":false,"group":"Consumer rights"}])json";
+inline const char* kWalkDefZh = R"json({"service_code":"streetlight-out","attributes":[
+  {"variable":true,"code":"problem","datatype":"singlevaluelist","required":true,"order":1,"description":"问题类型",
+   "values":[{"key":"out","name":"完全不亮"},{"key":"flicker","name":"闪烁"},{"key":"day","name":"白天常亮"},{"key":"pole","name":"灯杆损坏"}]},
+  {"variable":true,"code":"lights_out","datatype":"number","required":true,"order":2,"description":"有问题的路灯数量","datatype_description":"整数"},
+  {"variable":true,"code":"pole_number","datatype":"string","required":false,"order":3,"description":"灯杆编号（灯杆上的铭牌）"}]})json";
+inline const char* kWalkDefEn = R"json({"service_code":"streetlight-out","attributes":[
+  {"variable":true,"code":"problem","datatype":"singlevaluelist","required":true,"order":1,"description":"What is wrong?",
+   "values":[{"key":"out","name":"Not lit at all"},{"key":"flicker","name":"Flickering"},{"key":"day","name":"Stays on by day"},{"key":"pole","name":"Damaged pole"}]},
+  {"variable":true,"code":"lights_out","datatype":"number","required":true,"order":2,"description":"How many lights are affected?","datatype_description":"A whole number"},
+  {"variable":true,"code":"pole_number","datatype":"string","required":false,"order":3,"description":"Pole number (on the plate on the pole)"}]})json";
+
+inline constexpr const char* kWalkTicket = "2026-000123";
+
+// Answers every request core has out, as the reference server would, in the
+// language of the request (locale=en or not). `offline`: no reply reaches
+// the app (status 0), so a submission stays in the outbox.
+struct FakeServer {
+  bool offline = false;
+  std::string status = "open";   // what GET requests reports for the ticket
+  void serve(UiHarness& h) {
+    for (int guard = 0; guard < 20 && !h.requests.empty(); ++guard) {
+      std::vector<app::HttpRequest> out;
+      out.swap(h.requests);
+      for (const auto& r : out) {
+        bool en = r.url.find("locale=en") != std::string::npos;
+        if (offline) {
+          h.apply(app::HttpDone{r.request_id, 0, "", "connection refused", {}});
+        } else if (r.url.find("services.json") != std::string::npos) {
+          h.apply(app::HttpDone{r.request_id, 200, en ? kWalkServicesEn : kWalkServicesZh, "", {}});
+        } else if (r.url.find("services/streetlight-out.json") != std::string::npos) {
+          h.apply(app::HttpDone{r.request_id, 200, en ? kWalkDefEn : kWalkDefZh, "", {}});
+        } else if (r.method == "POST" && r.url.find("/requests.json") != std::string::npos) {
+          h.apply(app::HttpDone{r.request_id, 201,
+                                std::string(R"([{"service_request_id":")") + kWalkTicket + R"(","token":"tok"}])", "",
+                                {}});
+        } else if (r.url.find("rating.json") != std::string::npos || r.url.find("reopen.json") != std::string::npos) {
+          h.apply(app::HttpDone{r.request_id, 200, "{}", "", {}});
+        } else if (r.url.find("requests") != std::string::npos) {
+          std::string agency = en ? "Urban Management and Law Enforcement Bureau" : "城市管理和综合执法局";
+          h.apply(app::HttpDone{r.request_id, 200,
+                                std::string(R"([{"service_request_id":")") + kWalkTicket + R"(","status":")" + status +
+                                    R"(","service_name":")" + (en ? "Street light out" : "路灯不亮") +
+                                    R"(","agency_responsible":")" + agency + R"("}])",
+                                "", {}});
+        } else {
+          h.apply(app::HttpDone{r.request_id, 404, "[]", "", {}});
+        }
+      }
+    }
+    h.frames();
+  }
+};
+
+// The ticket's life on the Civic event stream, as the server streams it.
+inline std::string walk_event(std::uint64_t seq, tracking::EventKind kind, const std::string& dept,
+                              const std::string& note) {
+  tracking::TicketEvent e;
+  e.ticket = kWalkTicket;
+  e.seq = seq;
+  e.event_id = seq;
+  e.kind = kind;
+  e.at = 1795766400 + static_cast<std::int64_t>(seq) * 3600;   // 2026-11-27, an hour apart
+  e.department = dept;
+  e.note = note;
+  if (kind == tracking::EventKind::received) e.sla_deadline = 1795766400 + 48 * 3600;
+  return "id: " + std::to_string(seq) + "\nevent: ticket\ndata: " + tracking::ticket_event_json(e) + "\n\n";
+}
+
+struct WalkStep {
+  const char* name;        // also the screenshot's name in the browser and kiosk walks
+  const char* expect;      // a node only this screen draws: the walk got there
+  bool kiosk_only;         // the kiosk's own screens (session prompt, keyboard)
+  std::function<void(UiHarness&, FakeServer&)> go;   // from a fresh start (home, catalogue loaded)
+};
+
+namespace walk {
+
+inline void home(UiHarness& h, FakeServer& s, Lang lang, app::Settings settings) {
+  app::Started st{"http://civic.test/open311/v2/", lang, settings};
+  st.can_stream = true;
+  st.session = {120000, 20000};
+  h.apply(st);
+  h.frames();
+  s.serve(h);
+}
+inline void form(UiHarness& h, FakeServer& s) {
+  h.tap("group/0");
+  h.tap("service/streetlight-out");
+  s.serve(h);
+}
+inline void fill(UiHarness& h) {
+  h.type("field/description", h.state.lang == Lang::en ? "Three lights at the east gate have been out for three nights"
+                                                      : "小区东门三盏路灯连续三晚不亮，夜间行人看不清路");
+  h.tap("field/attribute[problem]/out");
+  h.type("field/attribute[lights_out]", "3");
+  h.type("field/location", h.state.lang == Lang::en ? "1 Keji Road, Nanshan District" : "南山区科技园路 1 号东门");
+  h.type("field/phone", "13800138000");
+}
+inline void review(UiHarness& h, FakeServer& s) {
+  form(h, s);
+  fill(h);
+  h.tap("review");
+}
+inline void delivered(UiHarness& h, FakeServer& s) {
+  review(h, s);
+  h.tap("submit");
+  s.serve(h);
+}
+// The delivered ticket's screen with its stream open and `n` events in.
+inline void ticket(UiHarness& h, FakeServer& s, int n) {
+  delivered(h, s);
+  h.tap("follow");
+  s.serve(h);
+  REQUIRE_MESSAGE(!h.streams.empty(), "the ticket is followed on the event stream");
+  std::uint64_t id = h.streams.back().stream_id;
+  h.apply(app::StreamOpened{id, 200});
+  bool en = h.state.lang == Lang::en;
+  std::string dept = en ? "Urban Management and Law Enforcement Bureau" : "城市管理和综合执法局";
+  using K = tracking::EventKind;
+  const struct { K kind; const char* note_zh; const char* note_en; } life[] = {
+      {K::received, "", ""},
+      {K::accepted, "", ""},
+      {K::assigned, "", ""},
+      {K::in_progress, "已派维修班组，预计明天上午到场", "A repair crew is on its way, expected tomorrow morning"},
+      {K::resolved, "已更换三盏路灯的灯泡并检查线路", "Replaced the bulbs of all three lights and checked the wiring"},
+  };
+  std::string bytes;
+  for (int k = 0; k < n; ++k) bytes += walk_event(k + 1, life[k].kind, dept, en ? life[k].note_en : life[k].note_zh);
+  h.apply(app::StreamBytes{id, bytes});
+  h.frames();
+}
+
+}  // namespace walk
+
+// Every screen, in the order a resident meets them.
+inline std::vector<WalkStep> screen_walk() {
+  using namespace walk;
+  return {
+      {"home", "settings/large_text", false, [](UiHarness&, FakeServer&) {}},   // with the accessibility settings at its end
+      {"group", "service/streetlight-out", false, [](UiHarness& h, FakeServer&) { h.tap("group/0"); }},
+      {"form", "field/description", false, [](UiHarness& h, FakeServer& s) { form(h, s); }},
+      {"form-errors", "form/errors", false,
+       [](UiHarness& h, FakeServer& s) {
+         form(h, s);
+         h.type("field/description", h.state.lang == Lang::en ? "dark" : "太暗");
+         h.tap("review");
+       }},
+      {"review", "submit", false, [](UiHarness& h, FakeServer& s) { review(h, s); }},
+      {"receipt-queued", "ticket/queued", false,
+       [](UiHarness& h, FakeServer& s) {
+         review(h, s);
+         s.offline = true;
+         h.tap("submit");
+         s.serve(h);
+       }},
+      {"receipt", "ticket/number", false, [](UiHarness& h, FakeServer& s) { delivered(h, s); }},
+      {"tickets", "ticket/2026-000123", false,
+       [](UiHarness& h, FakeServer& s) {
+         delivered(h, s);
+         h.tap("done");
+         h.tap("my_concerns");
+         s.serve(h);
+       }},
+      {"ticket-timeline", "ticket/sla", false, [](UiHarness& h, FakeServer& s) { ticket(h, s, 4); }},
+      {"ticket-resolved", "rate/1", false,   // rate it or reopen it
+       [](UiHarness& h, FakeServer& s) {
+         s.status = "closed";
+         ticket(h, s, 5);
+       }},
+      {"ticket-rated", "rated", false,
+       [](UiHarness& h, FakeServer& s) {
+         s.status = "closed";
+         ticket(h, s, 5);
+         h.tap("rate/4");
+         s.serve(h);
+       }},
+      {"ticket-reopened", "reopened", false,
+       [](UiHarness& h, FakeServer& s) {
+         s.status = "closed";
+         ticket(h, s, 5);
+         h.tap("reopen");
+         s.status = "open";
+         s.serve(h);
+       }},
+      {"session-warning", "session/still_there", true,
+       [](UiHarness& h, FakeServer& s) {
+         form(h, s);
+         h.apply(app::SessionTick{1000, true});
+         h.apply(app::SessionTick{1000 + 105000, false});
+         h.frames();
+       }},
+      {"keyboard-pinyin", "cand/0", true,
+       [](UiHarness& h, FakeServer& s) {
+         form(h, s);
+         h.tap("field/description");
+         if (h.has("key/mode/pinyin")) h.tap("key/mode/pinyin");
+         for (const char* k : {"key/l", "key/u", "key/d", "key/e", "key/n", "key/g"}) h.tap(k);
+       }},
+  };
+}
+
+}  // namespace civic::test
