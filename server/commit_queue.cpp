@@ -5,6 +5,10 @@
 // ticket sequence), so one COMMIT for all of them writes a fraction of the
 // bytes and takes the write lock once. Nobody is told "committed" before
 // the COMMIT that holds their rows has returned.
+// Batch size: everyone waiting when the writer becomes free; no timer waits
+// for more to arrive (that would add latency to a lone submission). The
+// writer runs only the SQL: callers do their validation, sealing and answer
+// building on their own threads, before and after.
 #include "server/db.hpp"
 
 namespace civic::server {
@@ -34,21 +38,21 @@ bool Db::run_grouped(const std::function<bool()>& work) {
 
 void Db::commit_batch(std::vector<GroupJob*>& batch) {
   auto guard = lock();
-  if (!exec("BEGIN IMMEDIATE;")) {
+  if (!run("BEGIN IMMEDIATE")) {
     for (GroupJob* j : batch) j->ok = false;
     return;
   }
   for (GroupJob* j : batch) {
-    if (!exec("SAVEPOINT civic_grouped;")) {
+    if (!run("SAVEPOINT civic_grouped")) {
       j->ok = false;
       continue;
     }
     j->ok = (*j->work)();
-    if (!j->ok) exec("ROLLBACK TO civic_grouped;");
-    exec("RELEASE civic_grouped;");
+    if (!j->ok) run("ROLLBACK TO civic_grouped");
+    run("RELEASE civic_grouped");
   }
-  if (!exec("COMMIT;")) {
-    exec("ROLLBACK;");
+  if (!run("COMMIT")) {
+    run("ROLLBACK");
     for (GroupJob* j : batch) j->ok = false;
   }
 }

@@ -12,7 +12,7 @@ namespace {
 // it (so two threads never share one) and put back, reset, when it is done.
 // At most kMaxCached are kept; SQL with literals in it (list filters) just
 // replaces older entries. Db's destructor finalizes its connection's ones.
-constexpr size_t kMaxCached = 64;
+constexpr size_t kMaxCached = 512;
 std::mutex g_cache_mutex;
 std::unordered_multimap<std::string, sqlite3_stmt*>& statement_cache() {
   static std::unordered_multimap<std::string, sqlite3_stmt*> cache;
@@ -107,7 +107,19 @@ double Stmt::real(int col) const { return sqlite3_column_double(stmt_, col); }
 bool Stmt::is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
 std::string Stmt::error() const { return db_ ? sqlite3_errmsg(db_) : "no database"; }
 
-Db::Db(const std::string& path, bool sync_full) {
+namespace {
+// WAL pages (4 KiB each) after which a background checkpoint is wanted
+// (SQLite's own default threshold), and after which the writer folds the
+// WAL back itself because the background one cannot keep up (the WAL would
+// otherwise grow without bound under a sustained load).
+constexpr int kCheckpointPages = 1000;
+constexpr int kWriterCheckpointPages = 16000;
+// Read-only connections kept open (more are opened when more threads read
+// at once, and closed again when they come back beyond this many).
+constexpr size_t kIdleReaders = 8;
+}  // namespace
+
+Db::Db(const std::string& path, bool sync_full) : path_(path), sync_full_(sync_full) {
   int rc = sqlite3_open_v2(path.c_str(), &db_,
                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
   if (rc != SQLITE_OK) {
@@ -127,6 +139,18 @@ Db::Db(const std::string& path, bool sync_full) {
 }
 
 Db::~Db() {
+  if (checkpointer_.joinable()) {
+    {
+      std::lock_guard lk(checkpoint_mutex_);
+      checkpoint_stop_ = true;
+    }
+    checkpoint_wanted_.notify_one();
+    checkpointer_.join();
+  }
+  for (sqlite3* r : idle_readers_) {
+    drop_cached(r);
+    sqlite3_close(r);
+  }
   if (db_) {
     drop_cached(db_);
     // Fold the WAL back into the main file so a stopped server leaves one file.
@@ -145,6 +169,107 @@ bool Db::exec(std::string_view sql) {
     return false;
   }
   return true;
+}
+
+bool Db::run(std::string_view sql) {
+  Stmt s(db_, sql);
+  s.step();
+  if (!s.ok() || !s.done_ok()) {
+    error_ = s.error();
+    return false;
+  }
+  return true;
+}
+
+void Db::start_background_checkpoints() {
+  if (!db_ || checkpointer_.joinable()) return;
+  checkpointer_ = std::thread([this] { checkpoint_loop(); });
+  // Replaces SQLite's automatic checkpoint (which is itself a WAL hook).
+  sqlite3_wal_hook(db_, &Db::wal_hook, this);
+}
+
+// Runs after every COMMIT on the writer's thread, with the WAL's size.
+int Db::wal_hook(void* self, sqlite3* db, const char* name, int pages) {
+  auto* d = static_cast<Db*>(self);
+  if (pages >= kWriterCheckpointPages) {
+    sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+  } else if (pages >= kCheckpointPages) {
+    {
+      std::lock_guard lk(d->checkpoint_mutex_);
+      d->checkpoint_due_ = true;
+    }
+    d->checkpoint_wanted_.notify_one();
+  }
+  return SQLITE_OK;
+}
+
+void Db::checkpoint_loop() {
+  sqlite3* conn = nullptr;
+  if (sqlite3_open_v2(path_.c_str(), &conn, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+    sqlite3_close(conn);
+    sqlite3_wal_hook(db_, nullptr, nullptr);  // (racy only with a COMMIT that finds no checkpoint due)
+    sqlite3_wal_autocheckpoint(db_, kCheckpointPages);
+    return;
+  }
+  // The same durability as the writer: with NORMAL a checkpoint syncs the
+  // WAL before copying it and the database before the WAL may be reused.
+  sqlite3_exec(conn, sync_full_ ? "PRAGMA synchronous=FULL;" : "PRAGMA synchronous=NORMAL;", nullptr, nullptr,
+               nullptr);
+  std::unique_lock lk(checkpoint_mutex_);
+  while (true) {
+    checkpoint_wanted_.wait(lk, [&] { return checkpoint_due_ || checkpoint_stop_; });
+    if (checkpoint_stop_) break;
+    checkpoint_due_ = false;
+    lk.unlock();
+    sqlite3_wal_checkpoint_v2(conn, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    lk.lock();
+  }
+  lk.unlock();
+  sqlite3_close(conn);
+}
+
+sqlite3* Db::take_reader() {
+  {
+    std::lock_guard lk(readers_mutex_);
+    if (!idle_readers_.empty()) {
+      sqlite3* r = idle_readers_.back();
+      idle_readers_.pop_back();
+      return r;
+    }
+  }
+  if (!db_ || path_.empty() || path_ == ":memory:") return nullptr;
+  sqlite3* r = nullptr;
+  if (sqlite3_open_v2(path_.c_str(), &r, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+    sqlite3_close(r);
+    return nullptr;
+  }
+  sqlite3_busy_timeout(r, 5000);
+  return r;
+}
+
+void Db::give_reader(sqlite3* conn) {
+  {
+    std::lock_guard lk(readers_mutex_);
+    if (idle_readers_.size() < kIdleReaders) {
+      idle_readers_.push_back(conn);
+      return;
+    }
+  }
+  drop_cached(conn);
+  sqlite3_close(conn);
+}
+
+ReadLease::ReadLease(Db& db) : db_(db) {
+  conn_ = db.take_reader();
+  own_ = conn_ != nullptr;
+  if (!own_) {
+    fallback_ = db.lock();
+    conn_ = db.handle();
+  }
+}
+
+ReadLease::~ReadLease() {
+  if (own_) db_.give_reader(conn_);
 }
 
 std::string Db::last_error() const { return db_ ? sqlite3_errmsg(db_) : error_; }

@@ -7,9 +7,19 @@
 // nothing acknowledged lost (the WAL is in the OS page cache before COMMIT
 // returns); only a power cut can drop the last transactions. --sync full
 // (Options::sync_full) trades throughput for that too.
+// Checkpoints: by default SQLite folds the WAL back into the database inside
+// the COMMIT that crosses 1,000 pages, with two fsyncs, on the thread that is
+// committing, so one submission in a thousand pages waited for the disk.
+// start_background_checkpoints() moves that to a thread with its own
+// connection (PASSIVE: it never blocks the writer or a reader).
+// Reads: ReadLease lends a read-only connection of its own to one thread at
+// a time, so GETs run on both cores at once and never queue behind the
+// writer's lock (WAL readers see the last COMMIT, so an acknowledged ticket
+// is visible to the next read).
 #pragma once
 #include <sqlite3.h>
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
@@ -18,6 +28,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
 
 namespace civic::server {
 
@@ -63,6 +74,8 @@ class Db {
   sqlite3* handle() { return db_; }
   // Runs one or more statements without results; false + error() on failure.
   bool exec(std::string_view sql);
+  // One statement without results, prepared once and reused (db.cpp's cache).
+  bool run(std::string_view sql);
   std::unique_lock<std::recursive_mutex> lock() { return std::unique_lock(mutex_); }
   std::string last_error() const;
 
@@ -76,21 +89,57 @@ class Db {
   // under lock(), and must not BEGIN or COMMIT itself.
   bool run_grouped(const std::function<bool()>& work);
 
+  // Checkpoints from now on run on a background thread (see the top of this
+  // file); the destructor stops it. Call once, after migrations.
+  void start_background_checkpoints();
+
  private:
+  friend class ReadLease;
+  sqlite3* take_reader();
+  void give_reader(sqlite3* conn);
+
   struct GroupJob {
     const std::function<bool()>* work;
     bool ok = false;
     bool done = false;
   };
   void commit_batch(std::vector<GroupJob*>& batch);
+  static int wal_hook(void* self, sqlite3* db, const char* name, int pages);
+  void checkpoint_loop();
 
   sqlite3* db_ = nullptr;
+  std::string path_;
+  bool sync_full_ = false;
   std::string error_;
   std::recursive_mutex mutex_;
   std::mutex group_mutex_;
   std::condition_variable group_done_;
   std::vector<GroupJob*> group_pending_;
   bool group_leader_ = false;
+  std::thread checkpointer_;
+  std::mutex checkpoint_mutex_;
+  std::condition_variable checkpoint_wanted_;
+  bool checkpoint_due_ = false;
+  bool checkpoint_stop_ = false;
+  std::mutex readers_mutex_;
+  std::vector<sqlite3*> idle_readers_;
+};
+
+// A read-only connection for the holder alone; when none can be opened it
+// falls back to the writer's connection under Db::lock().
+class ReadLease {
+ public:
+  explicit ReadLease(Db& db);
+  ~ReadLease();
+  ReadLease(const ReadLease&) = delete;
+  ReadLease& operator=(const ReadLease&) = delete;
+  sqlite3* handle() const { return conn_; }
+
+ private:
+  Db& db_;
+  sqlite3* conn_ = nullptr;
+  bool own_ = false;
+  std::unique_lock<std::recursive_mutex> fallback_;
 };
 
 // BEGIN IMMEDIATE ... COMMIT, rolled back unless commit() was called.

@@ -66,6 +66,7 @@ int serve(const std::vector<std::string>& args) {
     std::cerr << "civic-server: migration failed: " << err << "\n";
     return 1;
   }
+  db.start_background_checkpoints();  // keeps the WAL's fsyncs off the commit path (db.hpp)
   Context ctx(opts);
   ctx.db = &db;
   if (std::string err = load_catalogue(db, ctx.catalogue); !err.empty()) {
