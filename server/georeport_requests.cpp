@@ -135,17 +135,29 @@ HttpResponse list(Context& ctx, const HttpRequest& req, const Captures&) {
   }
   // GeoReport v2: without ids or dates, the last 90 days.
   if (f.ids.empty() && !f.from && !f.to) f.from = now_seconds() - kDefaultWindow;
+  f.with_personal = false;  // public answers (ticket_json.hpp)
   int64_t now = now_seconds();
-  json out = json::array();
   Lang lang = req.lang();
-  for (const Ticket& t : list_tickets(*ctx.db, f)) out.push_back(ticket_json(t, ctx.catalogue, lang, now));
-  return json_response(out);
+  std::vector<Ticket> found = list_tickets(*ctx.db, f);
+  HttpResponse r;
+  r.body.reserve(64 + 1200 * found.size());
+  r.body += '[';
+  for (size_t i = 0; i < found.size(); ++i) {
+    if (i) r.body += ',';
+    append_ticket_json(r.body, found[i], ctx.catalogue, lang, now);
+  }
+  r.body += ']';
+  return r;
 }
 
 HttpResponse one(Context& ctx, const HttpRequest& req, const Captures& caps) {
-  auto t = get_ticket(*ctx.db, caps[0]);
+  auto t = get_ticket(*ctx.db, caps[0], /*with_personal=*/false);
   if (!t) return error_response(req, 404, "server.not_found", {{"what", caps[0]}});
-  return json_response(json::array({ticket_json(*t, ctx.catalogue, req.lang(), now_seconds())}));
+  HttpResponse r;
+  r.body += '[';
+  append_ticket_json(r.body, *t, ctx.catalogue, req.lang(), now_seconds());
+  r.body += ']';
+  return r;
 }
 
 HttpResponse token(Context& ctx, const HttpRequest& req, const Captures& caps) {

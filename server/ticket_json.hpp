@@ -9,6 +9,11 @@
 namespace civic::server {
 
 json ticket_json(const Ticket& t, const Catalogue& c, Lang lang, int64_t now, bool with_personal = false);
+// dump(ticket_json(t, c, lang, now)) byte for byte, written straight to out
+// without building a json tree (a GET of 50 tickets spent most of its time
+// there). Text that is not valid UTF-8 takes the json path, whose
+// replacement rules it then shares.
+void append_ticket_json(std::string& out, const Ticket& t, const Catalogue& c, Lang lang, int64_t now);
 // "on_time" | "overdue": open tickets against now, closed ones against when they closed.
 std::string sla_state(const Ticket& t, int64_t now);
 

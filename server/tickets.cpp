@@ -17,7 +17,7 @@ constexpr const char* kColumns =
     "rating_comment, lat, lon, requested_at, updated_at, sla_deadline, closed_at, rating, reopen_count "
     "FROM requests ";
 
-Ticket read_ticket(const Stmt& s) {
+Ticket read_ticket(const Stmt& s, bool with_personal = true) {
   Ticket t;
   std::string* text[] = {&t.id,        &t.token,     &t.service_code, &t.status,     &t.department,
                          &t.description, &t.address, &t.address_id,   &t.zipcode,    &t.media_url,
@@ -33,7 +33,11 @@ Ticket read_ticket(const Stmt& s) {
   if (!s.is_null(25)) t.closed_at = s.integer(25);
   if (!s.is_null(26)) t.rating = static_cast<int>(s.integer(26));
   t.reopen_count = static_cast<int>(s.integer(27));
-  open_personal_columns(t);  // security: stored encrypted (security_vault.hpp)
+  if (with_personal) {
+    open_personal_columns(t);  // security: stored encrypted (security_vault.hpp)
+  } else {
+    for (std::string* p : {&t.first_name, &t.last_name, &t.phone, &t.email}) p->clear();
+  }
   return t;
 }
 
@@ -154,14 +158,17 @@ CreateOutcome create_ticket(Db& db, const CatalogueService& service, Ticket t, c
   return out;
 }
 
-std::optional<Ticket> get_ticket(Db& db, const std::string& id) {
-  auto guard = db.lock();
-  return get_locked(db, id);
+std::optional<Ticket> get_ticket(Db& db, const std::string& id, bool with_personal) {
+  ReadLease reader(db);
+  Stmt s(reader.handle(), std::string(kColumns) + "WHERE id = ?");
+  s.bind(1, id);
+  if (!s.step()) return std::nullopt;
+  return read_ticket(s, with_personal);
 }
 
 std::optional<std::string> ticket_id_for_token(Db& db, const std::string& token) {
-  auto guard = db.lock();
-  Stmt s(db.handle(), "SELECT id FROM requests WHERE token = ?");
+  ReadLease reader(db);
+  Stmt s(reader.handle(), "SELECT id FROM requests WHERE token = ?");
   s.bind(1, token);
   if (!s.step()) return std::nullopt;
   return s.text(0);
@@ -197,11 +204,11 @@ std::vector<Ticket> list_tickets(Db& db, const TicketFilter& f) {
   if (f.to) where.push_back("requested_at <= " + std::to_string(*f.to));
   for (size_t i = 0; i < where.size(); ++i) sql += (i ? " AND " : "WHERE ") + where[i];
   sql += " ORDER BY seq DESC LIMIT " + std::to_string(f.limit);
-  auto guard = db.lock();
-  Stmt s(db.handle(), sql);
+  ReadLease reader(db);
+  Stmt s(reader.handle(), sql);
   for (size_t i = 0; i < texts.size(); ++i) s.bind(static_cast<int>(i + 1), texts[i]);
   std::vector<Ticket> out;
-  while (s.step()) out.push_back(read_ticket(s));
+  while (s.step()) out.push_back(read_ticket(s, f.with_personal));
   return out;
 }
 

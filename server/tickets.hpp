@@ -38,7 +38,10 @@ struct CreateOutcome {
 CreateOutcome create_ticket(Db& db, const CatalogueService& service, Ticket draft,
                             const std::string& idempotency_key, const std::string& body_hash);
 
-std::optional<Ticket> get_ticket(Db& db, const std::string& id);
+// Reads run on a read connection of their own (db.hpp: ReadLease).
+// with_personal = false leaves name, phone and e-mail empty without opening
+// them (public answers never show them).
+std::optional<Ticket> get_ticket(Db& db, const std::string& id, bool with_personal = true);
 std::optional<std::string> ticket_id_for_token(Db& db, const std::string& token);
 
 struct TicketFilter {
@@ -49,6 +52,7 @@ struct TicketFilter {
   std::optional<bool> closed;       // status=open|closed
   std::optional<int64_t> from, to;  // requested_at range
   size_t limit = 1000;
+  bool with_personal = true;        // false: personal fields left empty, never opened
 };
 std::vector<Ticket> list_tickets(Db& db, const TicketFilter& f);
 
