@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 
 #include "core/media/hash.hpp"
 #include "core/media/orient.hpp"
@@ -27,6 +28,46 @@ Result<std::vector<Redaction>> redactions_for(std::vector<Redaction> redactions,
     r.rect = scale_rect(inside, source_w, source_h, upright.width, upright.height);
   }
   return redactions;
+}
+
+// Where the edit puts the output: the size the whole upright photo is
+// resized to, and the crop of it once turned, so that the crop comes out
+// within max_edge without ever holding the source at full size.
+struct Geometry {
+  EditPlan plan;        // at source resolution
+  Size whole;           // upright, resized
+  Rect crop;            // in the turned frame of `whole`
+};
+Result<Geometry> geometry_for(const PhotoEdit& edit, int source_w, int source_h, int max_edge) {
+  auto plan = plan_edit(edit, source_w, source_h);
+  if (!plan) return plan.error();
+  Geometry g;
+  g.plan = std::move(plan).value();
+  const EditPlan& p = g.plan;
+  const Size out = fit_within(p.crop.w, p.crop.h, max_edge);
+  Size turned = out;
+  if (p.crop.w != p.turned_w || p.crop.h != p.turned_h) {
+    const double s = static_cast<double>(out.width) / p.crop.w;
+    turned = {std::max(1, static_cast<int>(std::lround(p.turned_w * s))),
+              std::max(1, static_cast<int>(std::lround(p.turned_h * s)))};
+  }
+  g.whole = turn_swaps_axes(p.quarter_turns) ? Size{turned.height, turned.width} : turned;
+  g.crop = clip(scale_rect(p.crop, p.turned_w, p.turned_h, turned.width, turned.height), turned.width,
+                turned.height);
+  if (g.crop.w <= 0 || g.crop.h <= 0) g.crop = {0, 0, turned.width, turned.height};
+  return g;
+}
+
+// The upright photo at g.whole, turned, cropped and pixelated as the edit
+// says (apply_edit with the crop already in pixels of this size).
+Result<Image> edited(Image upright, const Geometry& g, const PhotoEdit& edit) {
+  PhotoEdit at_size = edit;
+  const bool swap = turn_swaps_axes(g.plan.quarter_turns);
+  const int tw = swap ? upright.height : upright.width, th = swap ? upright.width : upright.height;
+  at_size.crop = {static_cast<float>(g.crop.x) / tw, static_cast<float>(g.crop.y) / th,
+                  static_cast<float>(g.crop.w) / tw, static_cast<float>(g.crop.h) / th};
+  if (edit.empty()) return upright;
+  return apply_edit(std::move(upright), at_size);
 }
 
 void take_encoded(Compressed& c, Encoded&& enc) {
@@ -70,11 +111,15 @@ Result<Compressed> compress(std::span<const uint8_t> input, const CompressOption
   c.source_height = swap ? L.width : L.height;
 
   const int max_edge = std::clamp(opt.max_edge, 16, 16384);
-  const Size upright = fit_within(c.source_width, c.source_height, max_edge);
+  // The edit and the redactions are checked before the expensive work.
+  auto geometry = geometry_for(opt.edit, c.source_width, c.source_height, max_edge);
+  if (!geometry) return geometry.error();
+  const Geometry& g = geometry.value();
+  const Size upright = g.whole;
   const Size stored = swap ? Size{upright.height, upright.width} : upright;
 
-  // Redactions are checked before the expensive work.
-  auto scaled_redactions = redactions_for(opt.redactions, c.source_width, c.source_height, upright);
+  auto scaled_redactions =
+      redactions_for(opt.redactions, g.plan.crop.w, g.plan.crop.h, Size{g.crop.w, g.crop.h});
   if (!scaled_redactions) return scaled_redactions.error();
   const std::vector<Redaction>& redactions = scaled_redactions.value();
 
@@ -96,6 +141,9 @@ Result<Compressed> compress(std::span<const uint8_t> input, const CompressOption
   c.ms.orient = ms_since(t);
 
   t = Clock::now();
+  auto edit = edited(std::move(img), g, opt.edit);
+  if (!edit) return edit.error();
+  img = std::move(edit).value();
   if (!redactions.empty()) {
     auto r = redact(img, redactions);
     if (!r) return r.error();
@@ -112,7 +160,7 @@ Result<Compressed> compress(std::span<const uint8_t> input, const CompressOption
 
   t = Clock::now();
   const bool may_pass = input_fits && L.format == Format::jpeg && L.components != 4 && c.orientation == 1 &&
-                        redactions.empty();
+                        redactions.empty() && opt.edit.empty();
   std::vector<uint8_t> stripped;
   if (may_pass) stripped = strip_jpeg_metadata(input);
   auto enc = encode_within(view(img), bounded);
@@ -143,14 +191,19 @@ Result<Compressed> compress_pixels(const ImageView& upright, const CompressOptio
                                                                  {"height", std::to_string(upright.height)}});
   c.source_width = upright.width;
   c.source_height = upright.height;
-  const Size size = fit_within(upright.width, upright.height, std::clamp(opt.max_edge, 16, 16384));
-  auto redactions = redactions_for(opt.redactions, c.source_width, c.source_height, size);
+  auto geometry = geometry_for(opt.edit, c.source_width, c.source_height, std::clamp(opt.max_edge, 16, 16384));
+  if (!geometry) return geometry.error();
+  const Geometry& g = geometry.value();
+  auto redactions = redactions_for(opt.redactions, g.plan.crop.w, g.plan.crop.h, Size{g.crop.w, g.crop.h});
   if (!redactions) return redactions.error();
 
   auto t = Clock::now();
-  Image img = resize(upright, size.width, size.height);
+  Image img = resize(upright, g.whole.width, g.whole.height);
   c.ms.resize = ms_since(t);
   t = Clock::now();
+  auto edit = edited(std::move(img), g, opt.edit);
+  if (!edit) return edit.error();
+  img = std::move(edit).value();
   if (!redactions.value().empty()) {
     auto r = redact(img, redactions.value());
     if (!r) return r.error();

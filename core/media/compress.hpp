@@ -2,6 +2,7 @@
 // JPEG within a byte budget: the one call the app, the kiosk and
 // `civic compress` make. Steps: probe (header, EXIF) -> decode with the
 // resize fused in (the full-size pixels are never copied) -> orientation ->
+// the resident's edit (edit.hpp: turns, crop, pixelated regions) and
 // redaction -> JPEG quality search -> BLAKE2b hash.
 //
 // Limits: those of decode.hpp (formats, 100 MP, 256 MiB); max_edge 16..16384.
@@ -15,6 +16,7 @@
 #include <vector>
 
 #include "core/media/decode.hpp"
+#include "core/media/edit.hpp"
 #include "core/media/encode.hpp"
 #include "core/media/exif.hpp"
 #include "core/media/redact.hpp"
@@ -26,7 +28,9 @@ struct CompressOptions {
   int max_edge = 2048;
   size_t max_bytes = 512u << 10;          // 0: no budget
   int quality = 80;                       // highest quality tried
-  std::vector<Redaction> redactions;      // in the upright source photo's pixels
+  PhotoEdit edit;                         // turns, crop, pixelated regions (fractions)
+  std::vector<Redaction> redactions;      // in the edited photo's pixels at source
+                                          // resolution (the upright source when no edit)
   DecodeLimits limits;
 };
 
@@ -37,7 +41,7 @@ struct StageTimes {  // milliseconds, for --json and benchmarks
 struct Compressed {
   std::vector<uint8_t> jpeg;
   int width = 0, height = 0;          // of the output (upright)
-  int source_width = 0, source_height = 0;  // of the input (upright)
+  int source_width = 0, source_height = 0;  // of the input (upright, before the edit)
   int quality = 0;                    // 0 when passed through
   bool passthrough = false;
   int orientation = 1;                // EXIF orientation that was applied
