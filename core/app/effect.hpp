@@ -6,8 +6,10 @@
 #include <cstdint>
 #include <string>
 #include <variant>
+#include <vector>
 
 #include "core/api/url.hpp"
+#include "core/media/edit.hpp"
 
 namespace civic::app {
 
@@ -65,6 +67,26 @@ struct StreamClose {
   std::uint64_t stream_id = 0;
 };
 
-using Effect = std::variant<HttpRequest, OutboxSave, OutboxDelete, OutboxLoad, WakeAt, StreamOpen, StreamClose>;
+// Make the photo stored under `source` small, off the UI thread (web: the
+// civic-media worker; native: a worker thread), as core/media::compress with
+// this edit and budget; keep the JPEG durably (it is what the outbox
+// uploads) and answer PhotoProgress… then PhotoCompressed{job_id}.
+// A source above max_source_bytes is refused unread (media.too_big_file).
+struct PhotoCompress {
+  std::uint64_t job_id = 0;
+  std::string source;                  // media id of the raw bytes
+  media::PhotoEdit edit;
+  int max_edge = 2048;
+  std::uint64_t max_bytes = 512u << 10;
+  std::uint64_t max_source_bytes = 40u << 20;
+};
+
+// Drop stored media (raw ids or the `stored` of a PhotoCompressed). No answer.
+struct MediaForget {
+  std::vector<std::string> ids;
+};
+
+using Effect = std::variant<HttpRequest, OutboxSave, OutboxDelete, OutboxLoad, WakeAt, StreamOpen, StreamClose,
+                            PhotoCompress, MediaForget>;
 
 }  // namespace civic::app

@@ -2,6 +2,7 @@
 // actions (from ui/) and the outcomes of Effects (from the shells).
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "core/app/state.hpp"
 #include "core/forms/value.hpp"
 #include "core/i18n/lang.hpp"
+#include "core/media/edit.hpp"
 
 namespace civic::app {
 
@@ -94,10 +96,31 @@ struct ReopenPressed { std::string key; std::string reason; };
 struct SessionTick { std::int64_t now_ms = 0; bool touched = false; };
 struct SessionEnded {};
 
+// Attachments (photo_flow.hpp). The shell stored a picked photo's bytes under
+// media_id (error: it could not read the file; developer detail).
+struct PhotoPicked { std::string media_id; std::uint64_t bytes = 0; std::string name; std::string error; };
+// PhotoCompress{job_id} is under way (percent 0..100) / done (ok or error).
+struct PhotoProgress { std::uint64_t job_id = 0; int percent = 0; };
+struct PhotoCompressed {
+  std::uint64_t job_id = 0;
+  std::optional<Error> error;            // core/media's error (media.not_an_image …)
+  std::string stored;                    // where the shell keeps the compressed bytes
+  std::uint64_t size = 0;
+  std::string sha256;                    // hex of the stored bytes
+  std::string hash;                      // core/media's BLAKE2b-256 hex
+  int width = 0, height = 0, source_width = 0, source_height = 0, orientation = 1;
+  std::optional<media::GeoPoint> gps;
+};
+struct PhotoRemoved { std::string media_id; };
+struct PhotoEditOpened { std::string media_id; };          // to the editor
+struct PhotoEditChanged { media::PhotoEdit edit; };        // a turn, a crop, a region
+struct PhotoEditClosed { bool apply = false; };            // apply (recompress) or cancel
+
 using Event = std::variant<Started, HttpDone, LanguageChosen, GroupOpened, BackPressed, RetryPressed,
                            SettingsChanged, ServiceChosen, FieldEdited, FieldLeft, ReviewPressed, SubmitPressed,
                            HomePressed, TicketsOpened, TicketOpened, RatePressed, ReopenPressed, OutboxSaved,
                            OutboxLoaded, Tick, NetworkOnline, StreamOpened, StreamBytes, StreamClosed, SessionTick,
-                           SessionEnded>;
+                           SessionEnded, PhotoPicked, PhotoProgress, PhotoCompressed, PhotoRemoved, PhotoEditOpened,
+                           PhotoEditChanged, PhotoEditClosed>;
 
 }  // namespace civic::app

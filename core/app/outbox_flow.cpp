@@ -6,6 +6,7 @@
 // make replaying the step harmless.
 #include "core/app/outbox_flow.hpp"
 
+#include "core/app/photo_flow.hpp"
 #include "core/api/parse.hpp"
 #include "core/i18n/messages.hpp"
 #include "core/tracking/backoff.hpp"
@@ -138,6 +139,7 @@ std::vector<Effect> outbox_submit(State& s, api::Params fields) {
   OutboxSlot slot;
   slot.entry = outbox::make_entry(d.service.code, title, std::move(fields), s.now_ms / 1000);
   slot.entry.key = d.idempotency_key;
+  slot.entry.media = attachment_media(d);   // uploaded by tus first, as `civic file --photo`
   slot.draft = d;
   d.submit_phase = Phase::loading;
   d.submit_error.reset();
@@ -176,6 +178,7 @@ std::vector<Effect> outbox_on_saved(State& s, const OutboxSaved& e) {
     // Kept: the receipt shows the local reference at once.
     slot->shown = true;
     mirror(s, *slot);
+    if (slot->draft) forget_raw(*slot->draft, fx);   // the compressed photos are the outbox's now
     if (slot->draft && s.draft.idempotency_key == key) {
       s.draft = Draft{};
       s.screen = Screen::receipt;
@@ -218,6 +221,11 @@ std::vector<Effect> outbox_on_reply(State& s, const Pending& p, const HttpDone& 
       t->signed_receipt = receipts->front().signed_receipt;
     s.announcement = format(s.lang, "ui.announce_submitted",
                             {{"id", t && !t->id.empty() ? t->id : slot.entry.token}});
+  }
+  if (delivered) {   // the server has the photos: the device keeps none
+    MediaForget forget;
+    for (const auto& m : slot.entry.media) forget.ids.push_back(m.path);
+    if (!forget.ids.empty()) fx.push_back(std::move(forget));
   }
   // The delivered record stays: it is this device's record of the ticket
   // (number and token for rating) across restarts.

@@ -9,6 +9,7 @@
 
 #include "core/api/models.hpp"
 #include "core/api/url.hpp"
+#include "core/app/attachments.hpp"
 #include "core/app/session.hpp"
 #include "core/forms/form_state.hpp"
 #include "core/forms/schema.hpp"
@@ -21,7 +22,7 @@
 
 namespace civic::app {
 
-enum class Screen { home, group, form, review, receipt, tickets, ticket };
+enum class Screen { home, group, form, review, receipt, tickets, ticket, photo };
 
 enum class Phase { idle, loading, ready, failed };
 
@@ -62,6 +63,10 @@ struct Draft {
   Phase submit_phase = Phase::idle;
   std::optional<Error> submit_error;
   std::string idempotency_key;             // one per concern, reused on every retry
+  // Photos (photo_flow.hpp): in the order picked; an error about picking
+  // itself (too many, too big) shows above the row.
+  std::vector<Attachment> attachments;
+  std::optional<Error> attach_error;
 };
 
 // A concern this device filed, and what the server last said about it.
@@ -140,6 +145,9 @@ struct State {
   Lang home_lang = Lang::zh_CN;
   Settings home_settings;
   HallLocation hall;
+  // The photo editor (Screen::photo) and the shell's compression jobs.
+  PhotoEditor editor;
+  std::uint64_t next_job_id = 1;
   // Bumped on every change, so a shell can redraw only when something changed.
   std::uint64_t revision = 0;
 };

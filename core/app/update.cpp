@@ -8,6 +8,7 @@
 
 #include "core/app/live_flow.hpp"
 #include "core/app/outbox_flow.hpp"
+#include "core/app/photo_flow.hpp"
 
 #include "core/api/parse.hpp"
 #include "core/api/url.hpp"
@@ -190,6 +191,11 @@ std::vector<Effect> submit(State& s) {
     s.screen = Screen::form;   // show what is wrong, where it is
     return {};
   }
+  if (auto busy = attachments_block_submit(d)) {   // a photo is still being made small
+    d.submit_phase = Phase::failed;
+    d.submit_error = std::move(busy);
+    return {};
+  }
   if (d.idempotency_key.empty()) d.idempotency_key = crypto::random_idempotency_key();
   // Into the outbox first (stored durably), then delivered: outbox_flow.
   return outbox_submit(s, submission_fields(s));
@@ -297,6 +303,7 @@ std::vector<Effect> end_session(State& s) {
       ++it;
     }
   }
+  forget_attachments(s.draft, fx);   // the resident's photos leave with them
   wipe_resident_data(s);
   for (auto& [key, slot] : s.outbox) {
     slot.hidden = true;   // a late reply must not list it for the next resident
@@ -319,6 +326,7 @@ std::vector<Effect> end_session(State& s) {
   fresh.session.active = false;
   fresh.session.ended++;
   fresh.next_request_id = s.next_request_id;
+  fresh.next_job_id = s.next_job_id;
   fresh.revision = s.revision;
   fresh.outbox = std::move(s.outbox);
   fresh.next_save_id = s.next_save_id;
@@ -351,6 +359,7 @@ Screen back_from(const State& s) {
     case Screen::form: return s.open_group_anchor.empty() && s.open_group.empty() ? Screen::home : Screen::group;
     case Screen::review: return Screen::form;
     case Screen::ticket: return Screen::tickets;
+    case Screen::photo: return Screen::form;
     default: return Screen::home;
   }
 }
@@ -420,6 +429,7 @@ std::vector<Effect> dispatch(State& s, const Event& event) {
             return {};
           },
           [&](const BackPressed&) -> std::vector<Effect> {
+            if (s.screen == Screen::photo) return photo_edit_closed(s, {false});   // back = cancel the edit
             s.screen = back_from(s);
             return {};
           },
@@ -444,9 +454,12 @@ std::vector<Effect> dispatch(State& s, const Event& event) {
             if (!svc) return {};
             s.screen = Screen::form;
             if (s.draft.service.code == e.code && s.draft.phase == Phase::ready) return {};   // resume the draft
+            std::vector<Effect> fx;
+            forget_attachments(s.draft, fx);   // another concern: the old draft's photos go with it
             s.draft = Draft{};
             s.draft.service = *svc;
-            return fetch_definition(s);
+            for (auto& f : fetch_definition(s)) fx.push_back(std::move(f));
+            return fx;
           },
           [&](const FieldEdited& e) -> std::vector<Effect> {
             forms::FieldValue v = e.value;
@@ -503,6 +516,13 @@ std::vector<Effect> dispatch(State& s, const Event& event) {
           [&](const NetworkOnline&) -> std::vector<Effect> { return outbox_pump_all(s, true); },
           [&](const SessionTick& e) -> std::vector<Effect> { return session_tick(s, e); },
           [&](const SessionEnded&) -> std::vector<Effect> { return end_session(s); },
+          [&](const PhotoPicked& e) -> std::vector<Effect> { return photo_picked(s, e); },
+          [&](const PhotoProgress& e) -> std::vector<Effect> { return photo_progress(s, e); },
+          [&](const PhotoCompressed& e) -> std::vector<Effect> { return photo_compressed(s, e); },
+          [&](const PhotoRemoved& e) -> std::vector<Effect> { return photo_removed(s, e); },
+          [&](const PhotoEditOpened& e) -> std::vector<Effect> { return photo_edit_opened(s, e); },
+          [&](const PhotoEditChanged& e) -> std::vector<Effect> { return photo_edit_changed(s, e); },
+          [&](const PhotoEditClosed& e) -> std::vector<Effect> { return photo_edit_closed(s, e); },
       },
       event);
 }
