@@ -114,9 +114,12 @@ namespace {
 // otherwise grow without bound under a sustained load).
 constexpr int kCheckpointPages = 1000;
 constexpr int kWriterCheckpointPages = 16000;
+// WAL pages past which the background thread finishes a checkpoint with the
+// writer held off, so the WAL can start again from its beginning.
+constexpr int kRestartPages = 4000;
 // Read-only connections kept open (more are opened when more threads read
 // at once, and closed again when they come back beyond this many).
-constexpr size_t kIdleReaders = 8;
+constexpr size_t kIdleReaders = 64;
 }  // namespace
 
 Db::Db(const std::string& path, bool sync_full) : path_(path), sync_full_(sync_full) {
@@ -188,12 +191,15 @@ void Db::start_background_checkpoints() {
   sqlite3_wal_hook(db_, &Db::wal_hook, this);
 }
 
-// Runs after every COMMIT on the writer's thread, with the WAL's size.
+// Runs after every COMMIT on the writer's thread, with the WAL's size. A
+// checkpoint is due for every kCheckpointPages the WAL grew since the last.
 int Db::wal_hook(void* self, sqlite3* db, const char* name, int pages) {
   auto* d = static_cast<Db*>(self);
+  if (pages < d->wal_mark_) d->wal_mark_ = 0;  // the WAL was restarted from its beginning
   if (pages >= kWriterCheckpointPages) {
     sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
-  } else if (pages >= kCheckpointPages) {
+  } else if (pages - d->wal_mark_ >= kCheckpointPages) {
+    d->wal_mark_ = pages;
     {
       std::lock_guard lk(d->checkpoint_mutex_);
       d->checkpoint_due_ = true;
@@ -221,7 +227,18 @@ void Db::checkpoint_loop() {
     if (checkpoint_stop_) break;
     checkpoint_due_ = false;
     lk.unlock();
-    sqlite3_wal_checkpoint_v2(conn, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    // The bulk of the copying and both fsyncs, while commits go on.
+    int wal_pages = 0, copied = 0;
+    sqlite3_wal_checkpoint_v2(conn, nullptr, SQLITE_CHECKPOINT_PASSIVE, &wal_pages, &copied);
+    if (wal_pages >= kRestartPages) {
+      // Commits made meanwhile keep the WAL from ever being copied whole, and
+      // only a whole copy lets the next COMMIT start it again from the top.
+      // So once it is large, copy the few frames left with the writer held
+      // off for that moment (a short stall, where SQLite's own checkpoint
+      // stalled the writer for the whole copy).
+      auto writer = lock();
+      sqlite3_wal_checkpoint_v2(conn, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    }
     lk.lock();
   }
   lk.unlock();

@@ -121,6 +121,7 @@ class Db {
   std::condition_variable checkpoint_wanted_;
   bool checkpoint_due_ = false;
   bool checkpoint_stop_ = false;
+  int wal_mark_ = 0;  // WAL size at the last checkpoint asked for (writer's thread only)
   std::mutex readers_mutex_;
   std::vector<sqlite3*> idle_readers_;
 };
