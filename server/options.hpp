@@ -23,7 +23,12 @@ struct Options {
   std::vector<std::string> api_keys; // when non-empty, POST /requests.json needs one of them
   bool sync_full = false;            // SQLite synchronous=FULL (survive power loss)
   size_t max_body = 2u << 20;        // bytes per request body (413 beyond); a tus chunk is 1 MiB
-  int threads = 16;                  // route-handler workers (sockets are on one epoll thread)
+  // Route-handler workers (sockets are on one epoll thread). A submission
+  // holds its worker until its group COMMIT, so this also caps how many
+  // submissions one COMMIT can carry: 16 made batches of at most 15 and
+  // queued the rest of 64 clients behind them; 48 measured 14% less CPU
+  // per submission. Waiting workers cost no CPU.
+  int threads = 48;
   // Verified sign-in (server/signin_*.cpp).
   std::string sms_command;           // program run with CIVIC_SIGNIN_PHONE/CODE in its environment; "" = development log
   int otp_ttl = 300;                 // seconds a one-time code is good for (0: expires at once, for tests)
