@@ -30,7 +30,8 @@ bool valid_idempotency_key(const std::string& k) {
   return true;
 }
 
-json receipt_for(const Context& ctx, const HttpRequest& req, const Ticket& t) {
+// core/crypto's receipt JSON text, "" when it cannot be signed.
+std::string receipt_for(const Context& ctx, const HttpRequest& req, const Ticket& t) {
   crypto::ReceiptFacts facts;
   facts.issuer = origin_of(req, ctx.options);
   facts.ticket_id = t.id;
@@ -38,9 +39,8 @@ json receipt_for(const Context& ctx, const HttpRequest& req, const Ticket& t) {
   facts.issued_at = iso8601(t.requested_at);
   facts.content_hash = crypto::concern_hash(t.service_code, t.description, {});
   auto r = crypto::sign_receipt(facts, ctx.keys.sign);
-  if (!r) return nullptr;
-  json j = json::parse(crypto::receipt_to_json(r.value()), nullptr, false);
-  return j.is_discarded() ? json(nullptr) : j;
+  if (!r) return {};
+  return crypto::receipt_to_json(r.value());
 }
 
 HttpResponse submit(Context& ctx, const HttpRequest& req, const Captures&) {
@@ -78,15 +78,12 @@ HttpResponse submit(Context& ctx, const HttpRequest& req, const Captures&) {
   Lang lang = req.lang();
   const Text* dept = ctx.catalogue.department(t.department);
   const CatalogueService* svc = ctx.catalogue.find(t.service_code);
-  json item = {{"service_request_id", t.id},
-               {"token", t.token},
-               {"service_notice", format(lang, "server.notice",
-                                         {{"department", dept ? dept->in(lang) : t.department},
-                                          {"hours", std::to_string(svc ? svc->sla_hours : 0)}})},
-               {"account_id", t.account_id.empty() ? json(nullptr) : json(t.account_id)},
-               {"expected_datetime", iso8601(t.sla_deadline)},
-               {"receipt", receipt_for(ctx, req, t)}};
-  HttpResponse r = json_response(json::array({item}), c.kind == CreateOutcome::created ? 201 : 200);
+  std::string notice = format(lang, "server.notice",
+                              {{"department", dept ? dept->in(lang) : t.department},
+                               {"hours", std::to_string(svc ? svc->sla_hours : 0)}});
+  HttpResponse r;
+  r.status = c.kind == CreateOutcome::created ? 201 : 200;
+  r.body = submission_answer_text(t, notice, receipt_for(ctx, req, t));
   r.set_header("Location", endpoint_base(req, ctx.options) + "requests/" + t.id + ".json");
   if (c.kind == CreateOutcome::replayed) r.set_header("Idempotent-Replayed", "true");
   return r;

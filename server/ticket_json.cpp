@@ -1,9 +1,8 @@
 // server/ticket_json.cpp — see ticket_json.hpp.
 #include "server/ticket_json.hpp"
 
-#include <cstdio>
-
 #include "core/i18n/messages.hpp"
+#include "server/json_text.hpp"
 #include "server/statuses.hpp"
 #include "server/util.hpp"
 
@@ -73,67 +72,6 @@ json ticket_json(const Ticket& t, const Catalogue& c, Lang lang, int64_t now, bo
 
 namespace {
 
-// Strict UTF-8 as nlohmann's serializer decodes it (no overlongs, no
-// surrogates, nothing above U+10FFFF).
-bool utf8_ok(std::string_view s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  size_t n = s.size();
-  for (size_t i = 0; i < n;) {
-    unsigned char c = p[i];
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t len;
-    unsigned lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) len = 2;
-    else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-      if (c == 0xE0) lo = 0xA0;
-      if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      if (c == 0xF0) lo = 0x90;
-      if (c == 0xF4) hi = 0x8F;
-    } else {
-      return false;
-    }
-    if (i + len > n || p[i + 1] < lo || p[i + 1] > hi) return false;
-    for (size_t k = 2; k < len; ++k)
-      if (p[i + k] < 0x80 || p[i + k] > 0xBF) return false;
-    i += len;
-  }
-  return true;
-}
-
-// A JSON string as nlohmann's dump() writes it with ensure_ascii off.
-void put_string(std::string& out, std::string_view s) {
-  out += '"';
-  size_t run = 0;  // start of bytes copied as they are
-  for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(s.data() + run, i - run);
-    run = i + 1;
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\f': out += "\\f"; break;
-      case '\r': out += "\\r"; break;
-      default: {
-        char buf[8];
-        std::snprintf(buf, sizeof buf, "\\u%04x", c);
-        out += buf;
-      }
-    }
-  }
-  out.append(s.data() + run, s.size() - run);
-  out += '"';
-}
-
 void put_key(std::string& out, const char* key) {
   out += '"';
   out += key;
@@ -158,7 +96,7 @@ void append_ticket_json(std::string& out, const Ticket& t, const Catalogue& c, L
                                 std::string_view(agency), std::string_view(t.address), std::string_view(t.address_id),
                                 std::string_view(t.zipcode), std::string_view(t.media_url), std::string_view(t.status),
                                 label, std::string_view(t.department)}) {
-    if (!utf8_ok(text)) {
+    if (!json_utf8_ok(text)) {
       out += dump(ticket_json(t, c, lang, now));
       return;
     }
@@ -166,19 +104,19 @@ void append_ticket_json(std::string& out, const Ticket& t, const Catalogue& c, L
   std::string_view media(t.media_url);
   // The keys in the order nlohmann's std::map keeps them (byte order).
   out += '{';
-  put_key(out, "address"), put_string(out, t.address), out += ',';
-  put_key(out, "address_id"), put_string(out, t.address_id), out += ',';
-  put_key(out, "agency_responsible"), put_string(out, agency), out += ',';
+  put_key(out, "address"), append_json_string(out, t.address), out += ',';
+  put_key(out, "address_id"), append_json_string(out, t.address_id), out += ',';
+  put_key(out, "agency_responsible"), append_json_string(out, agency), out += ',';
   put_key(out, "closed_datetime");
-  if (t.closed_at) put_string(out, iso8601(*t.closed_at));
+  if (t.closed_at) append_json_string(out, iso8601(*t.closed_at));
   else out += "null";
   out += ',';
-  put_key(out, "department"), put_string(out, t.department), out += ',';
-  put_key(out, "description"), put_string(out, t.description), out += ',';
-  put_key(out, "expected_datetime"), put_string(out, iso8601(t.sla_deadline)), out += ',';
+  put_key(out, "department"), append_json_string(out, t.department), out += ',';
+  put_key(out, "description"), append_json_string(out, t.description), out += ',';
+  put_key(out, "expected_datetime"), append_json_string(out, iso8601(t.sla_deadline)), out += ',';
   put_key(out, "lat"), put_number(out, t.lat), out += ',';
   put_key(out, "long"), put_number(out, t.lon), out += ',';
-  put_key(out, "media_url"), put_string(out, media.substr(0, media.find(' '))), out += ',';
+  put_key(out, "media_url"), append_json_string(out, media.substr(0, media.find(' '))), out += ',';
   put_key(out, "media_urls"), out += '[';
   bool first = true;
   for (size_t pos = 0; pos < media.size();) {
@@ -186,7 +124,7 @@ void append_ticket_json(std::string& out, const Ticket& t, const Catalogue& c, L
     if (sp == std::string_view::npos) sp = media.size();
     if (sp > pos) {
       if (!first) out += ',';
-      put_string(out, media.substr(pos, sp - pos));
+      append_json_string(out, media.substr(pos, sp - pos));
       first = false;
     }
     pos = sp + 1;
@@ -196,20 +134,54 @@ void append_ticket_json(std::string& out, const Ticket& t, const Catalogue& c, L
   out += t.rating ? std::to_string(*t.rating) : std::string("null");
   out += ',';
   put_key(out, "reopen_count"), out += std::to_string(t.reopen_count), out += ',';
-  put_key(out, "requested_datetime"), put_string(out, iso8601(t.requested_at)), out += ',';
-  put_key(out, "service_code"), put_string(out, t.service_code), out += ',';
-  put_key(out, "service_name"), put_string(out, service_name), out += ',';
+  put_key(out, "requested_datetime"), append_json_string(out, iso8601(t.requested_at)), out += ',';
+  put_key(out, "service_code"), append_json_string(out, t.service_code), out += ',';
+  put_key(out, "service_name"), append_json_string(out, service_name), out += ',';
   put_key(out, "service_notice"), out += "\"\",";
-  put_key(out, "service_request_id"), put_string(out, t.id), out += ',';
-  put_key(out, "sla_deadline"), put_string(out, iso8601(t.sla_deadline)), out += ',';
-  put_key(out, "sla_state"), put_string(out, sla_state(t, now)), out += ',';
-  put_key(out, "status"), put_string(out, georeport_status(t.status)), out += ',';
-  put_key(out, "status_detail"), put_string(out, t.status), out += ',';
-  put_key(out, "status_label"), put_string(out, label), out += ',';
-  put_key(out, "status_notes"), put_string(out, t.status_note), out += ',';
-  put_key(out, "updated_datetime"), put_string(out, iso8601(t.updated_at)), out += ',';
-  put_key(out, "zipcode"), put_string(out, t.zipcode);
+  put_key(out, "service_request_id"), append_json_string(out, t.id), out += ',';
+  put_key(out, "sla_deadline"), append_json_string(out, iso8601(t.sla_deadline)), out += ',';
+  put_key(out, "sla_state"), append_json_string(out, sla_state(t, now)), out += ',';
+  put_key(out, "status"), append_json_string(out, georeport_status(t.status)), out += ',';
+  put_key(out, "status_detail"), append_json_string(out, t.status), out += ',';
+  put_key(out, "status_label"), append_json_string(out, label), out += ',';
+  put_key(out, "status_notes"), append_json_string(out, t.status_note), out += ',';
+  put_key(out, "updated_datetime"), append_json_string(out, iso8601(t.updated_at)), out += ',';
+  put_key(out, "zipcode"), append_json_string(out, t.zipcode);
   out += '}';
+}
+
+json submission_answer(const Ticket& t, const std::string& notice, const std::string& receipt_text) {
+  json receipt = json::parse(receipt_text, nullptr, false);
+  json item = {{"service_request_id", t.id},
+               {"token", t.token},
+               {"service_notice", notice},
+               {"account_id", t.account_id.empty() ? json(nullptr) : json(t.account_id)},
+               {"expected_datetime", iso8601(t.sla_deadline)},
+               {"receipt", receipt.is_discarded() ? json(nullptr) : receipt}};
+  return json::array({item});
+}
+
+std::string submission_answer_text(const Ticket& t, const std::string& notice, const std::string& receipt_text) {
+  std::string receipt = compact_json(receipt_text);
+  for (std::string_view text : {std::string_view(t.id), std::string_view(t.token), std::string_view(t.account_id),
+                                std::string_view(notice)})
+    if (!json_utf8_ok(text)) return dump(submission_answer(t, notice, receipt_text));
+  if (receipt.empty()) receipt = "null";
+  else if (receipt.front() != '{') return dump(submission_answer(t, notice, receipt_text));
+  std::string out;
+  out.reserve(512 + receipt.size());
+  out += "[{";
+  put_key(out, "account_id");
+  if (t.account_id.empty()) out += "null";
+  else append_json_string(out, t.account_id);
+  out += ',';
+  put_key(out, "expected_datetime"), append_json_string(out, iso8601(t.sla_deadline)), out += ',';
+  put_key(out, "receipt"), out += receipt, out += ',';
+  put_key(out, "service_notice"), append_json_string(out, notice), out += ',';
+  put_key(out, "service_request_id"), append_json_string(out, t.id), out += ',';
+  put_key(out, "token"), append_json_string(out, t.token);
+  out += "}]";
+  return out;
 }
 
 }  // namespace civic::server

@@ -14,6 +14,13 @@ json ticket_json(const Ticket& t, const Catalogue& c, Lang lang, int64_t now, bo
 // there). Text that is not valid UTF-8 takes the json path, whose
 // replacement rules it then shares.
 void append_ticket_json(std::string& out, const Ticket& t, const Catalogue& c, Lang lang, int64_t now);
+
+// The answer to POST /requests.json: [{service_request_id, token,
+// service_notice, account_id, expected_datetime, receipt}], receipt_text
+// being core/crypto's receipt_to_json() (or "" when none could be signed).
+// submission_answer_text() is dump(submission_answer()) without the trees.
+json submission_answer(const Ticket& t, const std::string& notice, const std::string& receipt_text);
+std::string submission_answer_text(const Ticket& t, const std::string& notice, const std::string& receipt_text);
 // "on_time" | "overdue": open tickets against now, closed ones against when they closed.
 std::string sla_state(const Ticket& t, int64_t now);
 

@@ -1,12 +1,15 @@
-// tests/server_unit/ticket_json_test.cpp — append_ticket_json() writes the
-// public GeoReport ticket straight to text; every row checks that its bytes
-// are dump(ticket_json()) exactly (the contract tests and every client read
-// that form), for both languages.
+// tests/server_unit/ticket_json_test.cpp — append_ticket_json() and
+// submission_answer_text() write the public GeoReport ticket and the POST
+// answer straight to text; every row checks that their bytes are the json
+// path's dump() exactly (the contract tests and every client read that form).
 #include <doctest/doctest.h>
 
 #include <string>
 #include <vector>
 
+#include "core/crypto/hash.hpp"
+#include "core/crypto/receipt.hpp"
+#include "server/json_text.hpp"
 #include "server/ticket_json.hpp"
 #include "server/util.hpp"
 
@@ -103,4 +106,48 @@ TEST_CASE("append_ticket_json writes exactly what dump(ticket_json()) writes") {
       }
     }
   }
+}
+
+TEST_CASE("submission_answer_text writes exactly what dump(submission_answer()) writes") {
+  // A real receipt, as the route gets it from core/crypto.
+  crypto::ReceiptFacts facts;
+  facts.issuer = "http://127.0.0.1:8080";
+  facts.ticket_id = "2026-000042";
+  facts.service_code = "streetlight-out \"x\" \\ y";
+  facts.issued_at = "2026-11-27T06:30:00Z";
+  facts.content_hash = crypto::concern_hash(facts.service_code, "路灯不亮", {});
+  auto signed_receipt = crypto::sign_receipt(facts, crypto::make_signing_keypair());
+  REQUIRE(signed_receipt.ok());
+  const std::string receipt = crypto::receipt_to_json(signed_receipt.value());
+  struct AnswerRow {
+    const char* name;
+    std::string account, notice, receipt;
+  };
+  const AnswerRow rows[] = {
+      {"anonymous, with a receipt", "", "由城市管理局处理，24 小时内答复", receipt},
+      {"signed in", "acct-7", "Handled by Urban Management within 24 hours", receipt},
+      {"no receipt could be signed", "", "notice", ""},
+      {"a receipt that is not JSON", "", "notice", "not json"},
+      {"invalid UTF-8 in the notice", "", "bad \xC3\x28", receipt},
+  };
+  for (const AnswerRow& row : rows) {
+    SUBCASE(row.name) {
+      Ticket t = base();
+      t.account_id = row.account;
+      CHECK(submission_answer_text(t, row.notice, row.receipt) == dump(submission_answer(t, row.notice, row.receipt)));
+    }
+  }
+}
+
+TEST_CASE("compact_json is nlohmann's compact form of its pretty form") {
+  const char* docs[] = {"{}", "[]", "{\"a\":[1,2,{\"b\":\"c d\\te\"}],\"e\":null}", "\"\\\\\\\" x \"",
+                        "{\"k\":\"\xE8\xB7\xAF \xE7\x81\xAF\",\"n\":-1.5e-07}"};
+  for (const char* doc : docs) {
+    SUBCASE(doc) {
+      json j = json::parse(doc, nullptr, false);
+      REQUIRE_FALSE(j.is_discarded());
+      CHECK(compact_json(j.dump(2) + "\n") == j.dump());
+    }
+  }
+  SUBCASE("an unterminated string gives nothing") { CHECK(compact_json("{\"a\": \"b") == ""); }
 }
