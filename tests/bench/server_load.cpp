@@ -5,7 +5,7 @@
 // keep-alive sockets, so the figures are the server's.
 //
 //   civic_server_load [--bin DIR | --url http://127.0.0.1:PORT] [--clients 64]
-//                     [--seconds 10] [--batch 50] [--threads N]
+//                     [--seconds 10] [--batch 50] [--threads N] [--rate R] [--read-rate R]
 //
 // With --bin it starts DIR/civic-server on a free loopback port with a
 // temporary database and no rate limits (and --threads N route workers when
@@ -15,6 +15,14 @@
 //  2. reads: the same connections GET /requests.json?service_request_id=
 //     <batch ids> for --seconds; batches/s, p50/p99/max;
 // and for each phase the server's CPU time (from /proc) and the driver's own.
+// By default each client sends its next request as soon as the last is
+// answered (closed loop: the figures are the server's capacity, and its
+// latency at that saturation is just clients / throughput). --rate R
+// (--read-rate R for the reads) instead offers R requests/s in all, spread
+// evenly over the clients (open loop): a request's latency counts from when it was due, so one that had to
+// wait for its connection's previous answer is charged for the wait (no
+// coordinated omission). That is the figure for "R per second with p99
+// under X ms"; the achieved rate is printed beside it.
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -74,6 +82,8 @@ struct Conn {
   size_t off = 0;
   std::string in;
   double started = 0;
+  double due = 0;       // --rate: when the next request is due
+  bool idle = false;    // --rate: answered, waiting for `due`
   int index = 0;
   long seq = 0;
 };
@@ -147,7 +157,7 @@ double percentile(const std::vector<double>& sorted, double p) {
 }
 
 // One phase: every connection sends make(conn) and waits for its answer.
-void drive(const char* name, int port, int clients, double seconds, pid_t server_pid,
+void drive(const char* name, int port, int clients, double seconds, double rate, pid_t server_pid,
            const std::function<std::string(Conn&)>& make,
            const std::function<bool(int status, const std::string& body)>& check) {
   int ep = epoll_create1(EPOLL_CLOEXEC);
@@ -155,10 +165,11 @@ void drive(const char* name, int port, int clients, double seconds, pid_t server
   std::vector<double> lat;
   lat.reserve(200000);
   long errors = 0, reconnects = 0;
-  auto send_next = [&](Conn& c) {
+  auto send_next = [&](Conn& c, double started) {
     c.out = make(c);
     c.off = 0;
-    c.started = now_ms();
+    c.started = started;
+    c.idle = false;
     while (c.off < c.out.size()) {
       ssize_t n = send(c.fd, c.out.data() + c.off, c.out.size() - c.off, MSG_NOSIGNAL);
       if (n <= 0) break;
@@ -185,11 +196,35 @@ void drive(const char* name, int port, int clients, double seconds, pid_t server
   double cpu0 = cpu_of(server_pid), own0 = own_cpu();
   double start = now_ms(), end = start + seconds * 1000;
   int active = clients;
-  for (Conn& c : conns) send_next(c);
+  const double interval = rate > 0 ? 1000.0 * clients / rate : 0;  // ms between one client's requests
+  for (Conn& c : conns) {
+    if (rate > 0) {
+      c.due = start + interval * c.index / clients;  // staggered, so the offered load is even
+      c.idle = true;
+    } else {
+      send_next(c, now_ms());
+    }
+  }
   std::vector<epoll_event> events(static_cast<size_t>(clients));
   char buf[65536];
   while (active > 0) {
-    int n = epoll_wait(ep, events.data(), clients, 1000);
+    int timeout = 1000;
+    if (rate > 0) {
+      double t = now_ms();
+      for (Conn& c : conns) {
+        if (c.fd < 0 || !c.idle) continue;
+        if (c.due >= end) {  // nothing more is due on this one
+          close(c.fd);
+          c.fd = -1;
+          --active;
+          continue;
+        }
+        if (c.due <= t) send_next(c, c.due);
+        else timeout = std::min(timeout, static_cast<int>(c.due - t) + 1);
+      }
+      if (active == 0) break;
+    }
+    int n = epoll_wait(ep, events.data(), clients, timeout);
     for (int e = 0; e < n; ++e) {
       Conn& c = conns[events[static_cast<size_t>(e)].data.u32];
       if (c.fd < 0) continue;
@@ -259,8 +294,12 @@ void drive(const char* name, int port, int clients, double seconds, pid_t server
       double t = now_ms();
       lat.push_back(t - c.started);
       if (!check(status, body)) ++errors;
-      if (t < end) {
-        send_next(c);
+      if (rate > 0) {
+        c.due += interval;
+        c.idle = true;
+        if (c.due <= t && c.due < end) send_next(c, c.due);  // late: the wait is charged to it
+      } else if (t < end) {
+        send_next(c, t);
       } else {
         close(c.fd);
         c.fd = -1;
@@ -272,6 +311,7 @@ void drive(const char* name, int port, int clients, double seconds, pid_t server
   double cpu = cpu_of(server_pid) - cpu0, own = own_cpu() - own0;
   close(ep);
   std::sort(lat.begin(), lat.end());
+  if (rate > 0) std::printf("%s, offered %.0f/s:\n  ", name, rate);
   std::printf("%s: %zu in %.1f s = %.1f/s with %d clients; latency p50 %.1f ms, p99 %.1f ms, max %.1f ms; errors %ld, reconnects %ld\n",
               name, lat.size(), elapsed, static_cast<double>(lat.size()) / elapsed, clients, percentile(lat, 50),
               percentile(lat, 99), lat.empty() ? 0 : lat.back(), errors, reconnects);
@@ -287,7 +327,7 @@ void drive(const char* name, int port, int clients, double seconds, pid_t server
 int main(int argc, char** argv) {
   std::string bin = "build/native/bin", url, threads;
   int clients = 64, batch = 50;
-  double seconds = 10;
+  double seconds = 10, rate = 0, read_rate = 0;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string a = argv[i], v = argv[i + 1];
     if (a == "--bin") bin = v;
@@ -296,9 +336,11 @@ int main(int argc, char** argv) {
     else if (a == "--seconds") seconds = std::max(1.0, std::atof(v.c_str()));
     else if (a == "--batch") batch = std::clamp(std::atoi(v.c_str()), 1, 200);
     else if (a == "--threads") threads = v;
+    else if (a == "--rate") rate = std::max(0.0, std::atof(v.c_str()));
+    else if (a == "--read-rate") read_rate = std::max(0.0, std::atof(v.c_str()));
     else {
       std::fprintf(stderr, "usage: civic_server_load [--bin DIR | --url http://127.0.0.1:PORT] [--clients N] "
-                           "[--seconds S] [--batch N] [--threads N]\n");
+                           "[--seconds S] [--batch N] [--threads N] [--rate R] [--read-rate R]\n");
       return 2;
     }
   }
@@ -325,7 +367,7 @@ int main(int argc, char** argv) {
       "%89%E5%85%A8&lat=22.5431&long=114.0579&phone=13800138000&attribute%5Bproblem%5D=out"
       "&attribute%5Blights_out%5D=2";
   std::vector<std::string> ids;
-  drive("POST /requests.json", server.port, clients, seconds, server.pid,
+  drive("POST /requests.json", server.port, clients, seconds, rate, server.pid,
         [&](Conn& c) {
           return "POST /open311/v2/requests.json HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                  "Content-Type: application/x-www-form-urlencoded\r\nIdempotency-Key: load-" +
@@ -342,7 +384,7 @@ int main(int argc, char** argv) {
   if (ids.size() < static_cast<size_t>(batch)) {
     std::fprintf(stderr, "too few tickets for the read phase\n");
   } else {
-    drive("GET /requests.json (batches of ids)", server.port, clients, seconds, server.pid,
+    drive("GET /requests.json (batches of ids)", server.port, clients, seconds, read_rate, server.pid,
           [&](Conn& c) {
             size_t start = (static_cast<size_t>(c.index) * 7919 + static_cast<size_t>(c.seq++) * batch) %
                            (ids.size() - static_cast<size_t>(batch) + 1);
