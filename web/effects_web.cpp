@@ -18,6 +18,10 @@
 //      core's follower (backoff, polling fallback) decides what next — never
 //      the browser's own reconnect loop. No Last-Event-ID on a new
 //      EventSource: the server replays, core drops what it has (by seq).
+//  [X] TrustSave: localStorage "civic.pins" and "civic.capabilities" (small,
+//      synchronous, so Started has them before the first frame). Only this
+//      app writes them; sign-out keeps them (they are the device's trust in
+//      the server, not the resident's data).
 //  [ ] Upload progress (needs XMLHttpRequest.upload; fetch() has none).
 //  [ ] Media bytes in IndexedDB for tus PATCH bodies (the web form has no
 //      photo picker yet): such a request fails as a network error and waits.
@@ -30,6 +34,7 @@
 #include <emscripten.h>
 #include <nlohmann/json.hpp>
 
+#include <cstdlib>
 #include <map>
 #include <string>
 #include <type_traits>
@@ -193,6 +198,32 @@ EM_JS(void, civic_listen_online, (), {
   window.addEventListener('online', () => _civic_network_online());
 });
 
+EM_JS(char*, civic_trust_get, (const char* name), {
+  let v = "";
+  try { v = localStorage.getItem(UTF8ToString(name)) || ""; } catch (e) { v = ""; }
+  const n = lengthBytesUTF8(v) + 1;
+  const p = _malloc(n);
+  stringToUTF8(v, p, n);
+  return p;
+});
+
+EM_JS(void, civic_trust_put, (const char* pins, const char* caps), {
+  try {
+    const p = UTF8ToString(pins);
+    if (p) localStorage.setItem('civic.pins', p);   // "" : an unreadable store is left for a person
+    localStorage.setItem('civic.capabilities', UTF8ToString(caps));
+  } catch (e) {
+    console.warn('civic: cannot keep the server keys (' + e.name + '); they are pinned again next time');
+  }
+});
+
+std::string trust_item(const char* name) {
+  char* p = civic_trust_get(name);
+  std::string v(p);
+  std::free(p);
+  return v;
+}
+
 std::vector<std::string> g_loading;   // records of an OutboxLoad in progress
 std::map<std::uint64_t, api::Params> g_headers;   // reply headers, until the reply itself arrives
 
@@ -238,6 +269,8 @@ void run_effects(const std::vector<app::Effect>& effects) {
             civic_stream_close(double(e.stream_id));
           } else if constexpr (std::is_same_v<T, app::WakeAt>) {
             civic_set_wake(double(e.at_ms));
+          } else if constexpr (std::is_same_v<T, app::TrustSave>) {
+            civic_trust_put(e.pins_json.c_str(), e.capabilities_json.c_str());
           } else {
             civic_warn_unsupported(int(effect.index()));
           }
@@ -255,6 +288,11 @@ std::deque<app::Event> take_completions() {
 bool has_completions() { return !g_done.empty(); }
 
 void install_network_events() { civic_listen_online(); }
+
+void load_trust(app::Started& start) {
+  start.pins_json = trust_item("civic.pins");
+  start.capabilities_json = trust_item("civic.capabilities");
+}
 
 // The reply's headers, just before civic_http_done for the same id.
 extern "C" EMSCRIPTEN_KEEPALIVE void civic_http_headers(double id, const char* json_text) {

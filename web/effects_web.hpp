@@ -17,6 +17,10 @@ void run_effects(const std::vector<app::Effect>& effects);
 // The window's `online` event → NetworkOnline (call once at start).
 void install_network_events();
 
+// Started::pins_json / capabilities_json, as TrustSave left them in
+// localStorage ("" when none, or when storage is unavailable).
+void load_trust(app::Started& start);
+
 // Events that completed since the last call, oldest first.
 std::deque<app::Event> take_completions();
 bool has_completions();

@@ -272,6 +272,7 @@ int main() {
   started.lang = parse_lang(nl == std::string::npos ? "" : config.substr(nl + 1));
   started.can_stream = true;   // EventSource (effects_web.cpp)
   web::install_network_events();
+  web::load_trust(started);   // pinned server keys: personal fields are sealed from the first filing
   apply(started);   // the catalogue request runs while the font downloads; the outbox loads
 
   civic_request_font("fonts/civic-cjk.ttf");

@@ -86,7 +86,17 @@ struct MediaForget {
   std::vector<std::string> ids;
 };
 
+// Keep what the device trusts about its server for the next start
+// (Started::pins_json / capabilities_json): the pinned signing keys and the
+// last capabilities document. No answer. A shell that shares its pin file
+// with other writers (the kiosk's receipt check) merges with
+// crypto::merge_pins, which never replaces a pinned key.
+struct TrustSave {
+  std::string pins_json;            // "": leave the stored pins as they are (they were unreadable)
+  std::string capabilities_json;
+};
+
 using Effect = std::variant<HttpRequest, OutboxSave, OutboxDelete, OutboxLoad, WakeAt, StreamOpen, StreamClose,
-                            PhotoCompress, MediaForget>;
+                            PhotoCompress, MediaForget, TrustSave>;
 
 }  // namespace civic::app

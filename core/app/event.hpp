@@ -24,6 +24,9 @@ struct Started {
   SessionConfig session;     // kiosk: inactivity that ends a resident's session
   HallLocation hall;         // kiosk: the default location of a concern
   bool shared_device = false;  // kiosk: concerns stored by an earlier run are not this resident's
+  // What the shell kept from TrustSave (trust_flow.hpp): "" when nothing.
+  std::string pins_json;           // crypto::pin_store_to_json
+  std::string capabilities_json;   // the server's last capabilities document
 };
 
 // An HttpRequest finished. status 0 means no reply (network error); then

@@ -8,6 +8,7 @@
 
 #include "core/app/photo_flow.hpp"
 #include "core/api/parse.hpp"
+#include "core/app/trust_flow.hpp"
 #include "core/i18n/messages.hpp"
 #include "core/tracking/backoff.hpp"
 
@@ -98,6 +99,23 @@ void pump(State& s, OutboxSlot& slot, std::vector<Effect>& fx) {
   outbox::OutboxAction a = outbox::next_action(slot.entry, config_for(s, slot.entry), s.now_ms);
   if (a.kind == Kind::none) return;
   if (a.kind == Kind::wait) return request_wake(s, a.wake_at_ms, fx);
+  if (a.kind == Kind::submit && has_clear_personal(slot.entry.form)) {
+    // Stored before the server's keys were known: sealed now, or not sent.
+    if (!s.trust.known) {
+      trust_refresh(s, fx);
+      if (s.trust.phase == Phase::failed) request_wake(s, s.trust.retry_at_ms, fx);
+      return;
+    }
+    auto sealed = trust_seal(s, slot.entry.form, fx);
+    if (!sealed) {
+      slot.entry.state = EntryState::failed_needs_input;
+      slot.entry.last_error = sealed.error();
+      mirror(s, slot);
+      fx.push_back(save(s, slot));   // then the form goes back to the resident (outbox_on_saved)
+      return;
+    }
+    a = outbox::next_action(slot.entry, config_for(s, slot.entry), s.now_ms);   // its body, sealed
+  }
   outbox::begin_action(slot.entry, a);
   slot.action = std::move(a);
   slot.send_after_save = true;

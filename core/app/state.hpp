@@ -11,6 +11,7 @@
 #include "core/api/url.hpp"
 #include "core/app/attachments.hpp"
 #include "core/app/session.hpp"
+#include "core/crypto/pin_store.hpp"
 #include "core/forms/form_state.hpp"
 #include "core/forms/schema.hpp"
 #include "core/i18n/lang.hpp"
@@ -36,7 +37,7 @@ struct Catalog {
 
 // What an in-flight request was for, so a late reply (say, for the language
 // the resident just switched away from) is recognised and dropped.
-enum class Purpose { services, definition, outbox, tickets, ticket, rate, reopen, follow };
+enum class Purpose { services, definition, outbox, tickets, ticket, rate, reopen, follow, capabilities };
 struct Pending {
   Purpose purpose;
   Lang lang;
@@ -103,6 +104,20 @@ struct OutboxSlot {
   std::uint64_t request_id = 0;            // its HttpRequest, 0 when none is out
 };
 
+// What this device trusts about its server (trust_flow.cpp): the Civic
+// capabilities document (is there a sealing key?) and the signing keys pinned
+// on first use. Personal fields leave the device only sealed when the server
+// offers sealing, and never while that is still unknown.
+struct Trust {
+  Phase phase = Phase::idle;               // this run's fetch of the capabilities document
+  bool known = false;                      // `capabilities` is usable (fetched now, or the shell's cache)
+  std::string capabilities;                // its JSON; "" for a plain GeoReport v2 server
+  crypto::PinStore pins;
+  std::optional<Error> pins_error;         // the shell's pin store was unreadable: it is never overwritten
+  std::int64_t retry_at_ms = 0;            // the next fetch after a failed one
+  int failures = 0;                        // fetches failed in a row (back-off)
+};
+
 // The delivered tickets kept live (live_flow.cpp).
 struct Live {
   bool can_stream = false;                 // the shell carries StreamOpen
@@ -138,6 +153,7 @@ struct State {
   // argument): core never reads a clock.
   std::int64_t now_ms = 0;
   Live live;
+  Trust trust;
   // Kiosk sessions (session.hpp): the clock, where to return to when one
   // ends, and the hall's location.
   Session session;

@@ -9,6 +9,7 @@
 #include "core/app/live_flow.hpp"
 #include "core/app/outbox_flow.hpp"
 #include "core/app/photo_flow.hpp"
+#include "core/app/trust_flow.hpp"
 
 #include "core/api/parse.hpp"
 #include "core/api/url.hpp"
@@ -197,8 +198,21 @@ std::vector<Effect> submit(State& s) {
     return {};
   }
   if (d.idempotency_key.empty()) d.idempotency_key = crypto::random_idempotency_key();
+  // Personal fields are sealed before they are stored (trust_flow); if the
+  // server is not known yet, the outbox seals them before sending.
+  std::vector<Effect> fx;
+  api::Params fields = submission_fields(s);
+  if (s.trust.known) {
+    auto sealed = trust_seal(s, fields, fx);
+    if (!sealed) {
+      d.submit_phase = Phase::failed;
+      d.submit_error = sealed.error();
+      return fx;
+    }
+  }
   // Into the outbox first (stored durably), then delivered: outbox_flow.
-  return outbox_submit(s, submission_fields(s));
+  for (auto& f : outbox_submit(s, std::move(fields))) fx.push_back(std::move(f));
+  return fx;
 }
 
 // --- tracking --------------------------------------------------------------
@@ -334,8 +348,9 @@ std::vector<Effect> end_session(State& s) {
   fresh.outbox_set_aside = s.outbox_set_aside;
   fresh.now_ms = s.now_ms;
   fresh.live.can_stream = s.live.can_stream;
+  fresh.trust = std::move(s.trust);   // the server's keys are the hall's, not the resident's
   for (const auto& [id, p] : s.pending)
-    if (p.purpose == Purpose::outbox) fresh.pending.emplace(id, p);
+    if (p.purpose == Purpose::outbox || p.purpose == Purpose::capabilities) fresh.pending.emplace(id, p);
   bool catalog_kept = s.catalog.phase == Phase::ready && s.catalog.lang == s.home_lang;
   if (catalog_kept) fresh.catalog = std::move(s.catalog);
   s = std::move(fresh);
@@ -390,6 +405,7 @@ std::vector<Effect> dispatch(State& s, const Event& event) {
             s.shared_device = e.shared_device;
             s.live.can_stream = e.can_stream;
             std::vector<Effect> fx = fetch_catalog(s);
+            for (auto& f : trust_start(s, e)) fx.push_back(std::move(f));
             fx.push_back(OutboxLoad{});   // concerns a previous run left on their way
             return fx;
           },
@@ -407,6 +423,11 @@ std::vector<Effect> dispatch(State& s, const Event& event) {
               case Purpose::ticket: on_tickets(s, p, e); break;
               case Purpose::rate: return on_action(s, p, e, s.pending_stars);
               case Purpose::reopen: return on_action(s, p, e, 0);
+              case Purpose::capabilities: {
+                std::vector<Effect> fx = trust_on_reply(s, e);
+                for (auto& f : outbox_pump_all(s, false)) fx.push_back(std::move(f));   // entries waiting to seal
+                return fx;
+              }
             }
             return {};
           },
@@ -513,7 +534,10 @@ std::vector<Effect> dispatch(State& s, const Event& event) {
           [&](const StreamOpened& e) -> std::vector<Effect> { return live_on_opened(s, e); },
           [&](const StreamBytes& e) -> std::vector<Effect> { return live_on_bytes(s, e); },
           [&](const StreamClosed& e) -> std::vector<Effect> { return live_on_closed(s, e); },
-          [&](const NetworkOnline&) -> std::vector<Effect> { return outbox_pump_all(s, true); },
+          [&](const NetworkOnline&) -> std::vector<Effect> {
+            s.trust.retry_at_ms = 0;
+            return outbox_pump_all(s, true);
+          },
           [&](const SessionTick& e) -> std::vector<Effect> { return session_tick(s, e); },
           [&](const SessionEnded&) -> std::vector<Effect> { return end_session(s); },
           [&](const PhotoPicked& e) -> std::vector<Effect> { return photo_picked(s, e); },

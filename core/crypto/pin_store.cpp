@@ -101,4 +101,14 @@ Result<PinStore> pin_store_from_json(std::string_view text) {
   return store;
 }
 
+size_t merge_pins(PinStore& into, const PinStore& from) {
+  size_t added = 0;
+  for (const auto& p : from.pins) {
+    if (find_pin(into, p.server) || into.pins.size() >= kMaxPins) continue;
+    into.pins.push_back(p);
+    added++;
+  }
+  return added;
+}
+
 }  // namespace civic::crypto

@@ -55,6 +55,12 @@ Result<PinCheck> check_pin(PinStore& store, std::string_view server, const Publi
 // Trusts a new key for server after a person confirmed it.
 void replace_pin(PinStore& store, std::string_view server, const PublicKey32& key, std::string_view now);
 
+// Adds from `from` every server that `into` has not pinned; a key already
+// pinned in `into` is never replaced (two writers of one pin file — the
+// kiosk's receipt check and its app — each add, neither overwrites).
+// Returns how many pins were added (stops at kMaxPins).
+size_t merge_pins(PinStore& into, const PinStore& from);
+
 std::string pin_store_to_json(const PinStore& store);
 Result<PinStore> pin_store_from_json(std::string_view text);
 

@@ -27,6 +27,7 @@ constexpr Message kTable[] = {
     {"crypto.receipt_valid", "回执有效：工单 {ticket}，事项 {service}，时间 {time}，签名密钥 {key_id}", "Valid receipt: ticket {ticket}, service {service}, at {time}, signed by key {key_id}."},
     {"crypto.receipt_first_use", "首次见到 {server} 的签名密钥 {key_id}，已记录；今后密钥变更会提示", "First time we see {server}'s signing key {key_id}: pinned; a change will be reported."},
     {"crypto.receipt_not_pinned", "未指定服务器，只核对了回执自身的一致性（密钥 {key_id} 未核实）", "No server given: only the receipt's own consistency was checked (key {key_id} not confirmed)."},
+    {"crypto.sealing_withdrawn", "{server} 以前会加密个人信息，现在不再提供加密密钥。为保护您的信息，未予发送；可匿名提交，或向服务机构核实。", "{server} used to seal personal details and no longer offers a sealing key. To protect your details nothing was sent; file anonymously or check with the hotline."},
     {"crypto.pins_full", "已记录的服务器密钥过多", "Too many pinned server keys."},
     {"crypto.pins_unreadable", "已记录的服务器密钥文件无法读取，未作任何更改", "The pinned server keys file cannot be read; nothing was changed."},
     {"crypto.at_rest_not_opened", "加密数据无法打开（密钥已丢弃或数据被改动）", "Encrypted data cannot be opened (the key was discarded or the data altered)."},

@@ -4,6 +4,8 @@
 #include <fstream>
 #include <variant>
 
+#include "core/crypto/pin_store.hpp"
+#include "core/crypto/server_keys.hpp"
 #include "core/outbox/delivery.hpp"
 
 namespace civic::native {
@@ -20,7 +22,40 @@ bool read_range(const std::string& path, std::uint64_t offset, std::uint64_t len
   return in.gcount() == static_cast<std::streamsize>(length);
 }
 
+// A whole small file, or "" when missing or over `limit` bytes.
+std::string read_small(const std::string& path, size_t limit) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return {};
+  std::string text(limit + 1, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<size_t>(in.gcount()));
+  return text.size() > limit ? std::string() : text;
+}
+
+// The pin file may have gained pins from another writer since start (the
+// kiosk's receipt check): merge, never overwrite a pinned key. An unreadable
+// file is left alone — core refuses to seal until a person looks at it.
+void save_trust(const Platform& p, const app::TrustSave& t) {
+  if (!p.pins_path.empty()) {
+    auto mine = crypto::pin_store_from_json(t.pins_json);
+    std::string text = read_small(p.pins_path, crypto::kMaxPinFile);
+    auto stored = text.empty() ? Result<crypto::PinStore>(crypto::PinStore{}) : crypto::pin_store_from_json(text);
+    if (mine && stored) {
+      crypto::PinStore merged = std::move(stored).value();
+      if (crypto::merge_pins(merged, mine.value()) > 0 || text.empty())
+        (void)write_file_durably(p.pins_path, crypto::pin_store_to_json(merged));
+    }
+  }
+  if (!p.capabilities_path.empty()) (void)write_file_durably(p.capabilities_path, t.capabilities_json);
+}
+
 }  // namespace
+
+void load_trust(const Platform& p, app::Started& start) {
+  if (!p.pins_path.empty()) start.pins_json = read_small(p.pins_path, crypto::kMaxPinFile);
+  if (!p.capabilities_path.empty())
+    start.capabilities_json = read_small(p.capabilities_path, crypto::kMaxCapabilitiesBytes);
+}
 
 void run_effects(Platform& p, std::vector<app::Effect> effects) {
   for (auto& fx : effects) {
@@ -47,6 +82,8 @@ void run_effects(Platform& p, std::vector<app::Effect> effects) {
       p.done.push_back(std::move(loaded));
     } else if (auto* w = std::get_if<app::WakeAt>(&fx)) {
       p.wake_at_ms = w->at_ms;
+    } else if (auto* t = std::get_if<app::TrustSave>(&fx)) {
+      save_trust(p, *t);
     }
   }
 }

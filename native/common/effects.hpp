@@ -5,6 +5,8 @@
 //  [x] OutboxSave → OutboxStore (temp + fsync + rename) before OutboxSaved
 //  [x] OutboxDelete, OutboxLoad (→ OutboxLoaded, the records as stored)
 //  [x] WakeAt → Platform::wake_at_ms; the frame loop turns it into Tick
+//  [x] TrustSave → pins_path (merged with what other writers pinned) and
+//      capabilities_path; read back by load_trust for Started
 //  [ ] storage on a separate thread (an fsync blocks the frame ~1–10 ms)
 #pragma once
 #include <cstdint>
@@ -23,7 +25,13 @@ struct Platform {
   OutboxStore* store = nullptr;      // none: saves fail (outbox.storage), nothing is sent
   std::deque<app::Event> done;       // completions of synchronous effects, for the frame loop
   std::int64_t wake_at_ms = 0;       // 0: no Tick wanted
+  std::string pins_path;             // TrustSave's files; empty: not kept (TOFU again next run)
+  std::string capabilities_path;
 };
+
+// Started::pins_json / capabilities_json from the files TrustSave writes
+// ("" when a file is missing or larger than core would accept).
+void load_trust(const Platform& p, app::Started& start);
 
 void run_effects(Platform& p, std::vector<app::Effect> effects);
 

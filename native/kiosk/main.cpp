@@ -407,6 +407,10 @@ int main(int argc, char** argv) {
     k.platform.http = &http;
     native::OutboxStore store(opt->data_dir);   // concerns on their way, across restarts
     k.platform.store = &store;
+    // The server's pinned keys (shared with the receipt check) and its last
+    // capabilities document: personal fields are sealed from the first touch.
+    k.platform.pins_path = opt->data_dir + "/pins.json";
+    k.platform.capabilities_path = opt->data_dir + "/capabilities.json";
     // Concerns still on their way when their resident leaves stay queued, but
     // not in the clear: records are encrypted under DATA/outbox.key (0600).
     if (auto key = native::load_or_make_key_file(opt->data_dir + "/outbox.key")) {
@@ -435,6 +439,7 @@ int main(int argc, char** argv) {
     start.session = {opt->idle_seconds * 1000LL, opt->warn_seconds * 1000LL};
     start.hall = opt->hall;
     start.shared_device = true;
+    native::load_trust(k.platform, start);
     k.apply(start);
     for (auto& e : files.recover()) k.restore.push_back(std::move(e));
     int rc = k.run();

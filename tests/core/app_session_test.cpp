@@ -27,10 +27,11 @@ State kiosk(HallLocation hall = {}) {
   st.settings = Settings{true, false};
   st.session = {60000, 20000};
   st.hall = hall;
-  std::uint64_t id = 0;
-  for (const auto& f : update(s, st))   // the catalogue, and OutboxLoad
-    if (auto* r = std::get_if<HttpRequest>(&f)) id = r->request_id;
+  std::uint64_t id = 0, caps = 0;
+  for (const auto& f : update(s, st))   // the catalogue, the capabilities, OutboxLoad
+    if (auto* r = std::get_if<HttpRequest>(&f)) (r->url.find("services.json") != std::string::npos ? id : caps) = r->request_id;
   update(s, HttpDone{id, 200, kCatalogZh, ""});
+  update(s, HttpDone{caps, 404, "", ""});   // a plain GeoReport v2 server (sealing: app_trust_test)
   return s;
 }
 
@@ -250,7 +251,9 @@ TEST_CASE("concerns a restarted kiosk finds on disk are delivered but never list
       Started st;
       st.server_base = "http://h/";
       st.shared_device = r.shared;
-      update(s, st);
+      for (const auto& f : update(s, st))   // a plain GeoReport v2 server: no sealing key
+        if (auto* q = std::get_if<HttpRequest>(&f); q && q->url.find("civic/capabilities.json") != std::string::npos)
+          update(s, HttpDone{q->request_id, 404, "", ""});
       auto post = the_post(settle(s, update(s, OutboxLoaded{{record}})));
       CHECK(s.tickets.size() == r.listed);
       settle(s, update(s, HttpDone{post.request_id, 201, R"([{"service_request_id":"2026-000003","token":"t"}])", ""}));

@@ -8,9 +8,14 @@ using namespace civic::app;
 
 namespace {
 // The one HttpRequest among the effects (Started also asks for the outbox,
-// covered by app_outbox_test.cpp).
+// covered by app_outbox_test.cpp, and for the server's capabilities,
+// covered by app_trust_test.cpp).
 const HttpRequest& only_request(std::vector<Effect> fx) {
-  std::erase_if(fx, [](const Effect& f) { return std::holds_alternative<OutboxLoad>(f); });
+  std::erase_if(fx, [](const Effect& f) {
+    auto* r = std::get_if<HttpRequest>(&f);
+    return std::holds_alternative<OutboxLoad>(f) ||
+           (r && r->url.find("civic/capabilities.json") != std::string::npos);
+  });
   REQUIRE(fx.size() == 1);
   REQUIRE(std::holds_alternative<HttpRequest>(fx[0]));
   static HttpRequest r;

@@ -43,8 +43,11 @@ struct UiHarness {
   ~UiHarness() { ImGui::DestroyContext(); }
 
   // Storage effects are carried out at once (an in-memory outbox that never
-  // fails); HTTP requests wait for the test's scripted reply.
+  // fails); HTTP requests wait for the test's scripted reply, except the
+  // capabilities document: the flows run against a plain GeoReport v2
+  // server (404) unless a test sets `capabilities` (sealing: app_trust_test).
   std::map<std::string, std::string> outbox;
+  std::string capabilities;
   void apply(const app::Event& e) {
     std::deque<app::Event> todo{e};
     while (!todo.empty()) {
@@ -52,7 +55,10 @@ struct UiHarness {
       todo.pop_front();
       for (auto& fx : app::update(state, next)) {
         if (auto* r = std::get_if<app::HttpRequest>(&fx)) {
-          requests.push_back(*r);
+          if (r->url.find("civic/capabilities.json") != std::string::npos)
+            todo.push_back(app::HttpDone{r->request_id, capabilities.empty() ? 404 : 200, capabilities, ""});
+          else
+            requests.push_back(*r);
         } else if (auto* save = std::get_if<app::OutboxSave>(&fx)) {
           outbox[save->key] = save->bytes;
           todo.push_back(app::OutboxSaved{save->save_id, true, ""});
