@@ -385,10 +385,33 @@ namespace {
 std::vector<Effect> dispatch(State& s, const Event& event);
 }  // namespace
 
+namespace {
+// What a kiosk session shows: the Finish button (active), the prompt and
+// its whole seconds (warning), a clean start (ended).
+struct SessionView {
+  bool active;
+  std::uint64_t ended;
+  SessionPhase phase;
+  int seconds;
+  bool operator==(const SessionView&) const = default;
+};
+SessionView session_view(const State& s) {
+  SessionPhase ph = session_phase(s.session, s.session.now_ms);
+  return {s.session.active, s.session.ended, ph,
+          ph == SessionPhase::warning ? session_seconds_left(s.session, s.session.now_ms) : 0};
+}
+}  // namespace
+
 std::vector<Effect> update(State& s, const Event& event) {
+  const std::uint64_t before = s.revision;
+  const bool tick = std::holds_alternative<SessionTick>(event);
+  const SessionView seen = tick ? session_view(s) : SessionView{};
   s.revision++;
   std::vector<Effect> fx = dispatch(s, event);
   live_sync(s, fx);   // delivered tickets (new, loaded, forgotten) are followed live
+  // The kiosk ticks its session clock 4× a second: a tick that changes
+  // nothing on screen is no change, so an idle kiosk draws no frame.
+  if (tick && fx.empty() && session_view(s) == seen) s.revision = before;
   return fx;
 }
 

@@ -295,3 +295,28 @@ TEST_CASE("the hall's location is offered in every form") {
     CHECK(s.draft.form.fields[static_cast<size_t>(i)].value.location.address == "南山区政务服务中心");
   }
 }
+
+TEST_CASE("a session tick is a change only when the screen shows it") {
+  State s = kiosk();
+  update(s, SessionTick{600000, true});   // the Finish button appears
+  struct Row {
+    const char* name;
+    SessionTick tick;
+    bool changed;
+  };
+  // 60 s session, 20 s warning, last touch at 600 s.
+  const Row rows[] = {
+      {"an untouched tick while active (nothing shown counts)", {610000, false}, false},
+      {"another one later", {639000, false}, false},
+      {"the prompt appears", {640000, false}, true},
+      {"the same second of the countdown", {640200, false}, false},
+      {"the next second", {641000, false}, true},
+      {"a touch hides the prompt", {641500, true}, true},
+      {"a touch while active and no prompt", {642000, true}, false},
+  };
+  for (const auto& r : rows) {
+    std::uint64_t before = s.revision;
+    update(s, r.tick);
+    CHECK_MESSAGE((s.revision != before) == r.changed, r.name);
+  }
+}
