@@ -15,6 +15,7 @@ std::vector<SemanticNode> g_building;
 std::vector<SemanticNode> g_last;
 std::vector<std::string> g_activations;          // pressed by id, consumed when drawn
 std::map<std::string, std::string> g_texts;      // typed by id, consumed when drawn
+std::string g_scroll_to;                         // scroll_to(id): brought into view when drawn
 }  // namespace
 
 namespace sem {
@@ -34,6 +35,10 @@ SemanticNode& add(std::string id, std::string role, std::string name, float x, f
 
 SemanticNode& add_for_last_item(std::string id, std::string role, std::string name) {
   ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  if (!g_scroll_to.empty() && id == g_scroll_to) {
+    ImGui::SetScrollHereY(0.5f);   // the window holding this item (the column)
+    g_scroll_to.clear();
+  }
   return add(std::move(id), std::move(role), std::move(name), a.x, a.y, b.x - a.x, b.y - a.y);
 }
 
@@ -70,6 +75,7 @@ void end_frame() {
   // stale tap can never fire on a later screen.
   g_activations.clear();
   g_texts.clear();
+  g_scroll_to.clear();
 }
 
 bool take_activation(const std::string& id) {
@@ -100,6 +106,7 @@ const SemanticNode* find_node(const std::string& id) {
 }
 
 void activate(const std::string& id) { g_activations.push_back(id); }
+void scroll_to(const std::string& id) { g_scroll_to = id; }
 void set_text(const std::string& id, const std::string& text) { g_texts[id] = text; }
 
 std::string semantic_nodes_json() {

@@ -63,6 +63,9 @@ const SemanticNode* find_node(const std::string& id);   // nullptr when not draw
 // dispatches exactly the Event a real tap would. Unknown ids are dropped.
 void activate(const std::string& id);
 void set_text(const std::string& id, const std::string& text);
+// The next frame scrolls the screen so the control with that semantic id is
+// in view (tests' screenshots; assistive tech moving focus off screen).
+void scroll_to(const std::string& id);
 
 // True when the last draw() changed what the UI shows without an Event (the
 // kiosk's on-screen keyboard: a key pressed, a field focused): draw again.

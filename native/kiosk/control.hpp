@@ -9,6 +9,12 @@
 //   dump                   the semantic nodes of the last frame
 //   screenshot FILE        save the next frame as PNG
 //   resize W H             resize the window
+//   scroll ID              scroll the screen until node ID is in view
+//   advance MS [touched]   run the kiosk's clocks MS ahead (a session's
+//                          countdown, a poll's wait) without sleeping;
+//                          `touched`: the resident touched the screen then
+//   frames                 {"frames": N}: frames presented since start
+//                          (two answers apart while idle: nothing drawn)
 //   quit
 // Answer: one JSON line per command on stdout, {"ok":true,"cmd":…[,"nodes":…]}
 // or {"ok":false,"cmd":…,"error":…}. Lines starting with # are comments.

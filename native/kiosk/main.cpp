@@ -69,9 +69,12 @@ void install_input_callbacks(GLFWwindow* w) {
   glfwSetCursorEnterCallback(w, [](GLFWwindow*, int) { note_input(); });
 }
 
-void reply(const std::string& cmd, bool ok, const std::string& error = {}, const std::string& nodes_json = {}) {
+void reply(const std::string& cmd, bool ok, const std::string& error = {}, const std::string& nodes_json = {},
+           const nlohmann::json& extra = nullptr) {
   nlohmann::json j = {{"ok", ok}, {"cmd", cmd}};
   if (!error.empty()) j["error"] = error;
+  if (extra.is_object())
+    for (auto it = extra.begin(); it != extra.end(); ++it) j[it.key()] = it.value();
   std::string line = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   if (!nodes_json.empty()) {
     line.pop_back();
@@ -117,9 +120,10 @@ struct Kiosk {
   bool first_shot_done = false;
   int exit_code = 0;
   bool quit = false;
+  std::uint64_t swaps = 0;         // frames presented since start (`frames`: idle costs nothing)
 
   void apply(const app::Event& e) {
-    native::run_effects(platform, app::update(state, e, native::unix_ms_now()));
+    native::run_effects(platform, app::update(state, e, unix_now()));
     if (files && state.session.ended != ended_seen) session_ended();
   }
 
@@ -130,12 +134,12 @@ struct Kiosk {
       platform.done.pop_front();
       apply(e);
     }
-    if (native::take_due_tick(platform, native::unix_ms_now())) apply(app::Tick{});
+    if (native::take_due_tick(platform, unix_now())) apply(app::Tick{});
   }
   // How long the loop may sleep before core's next Tick.
   double idle_wait_s(double longest) const {
     if (platform.wake_at_ms == 0) return longest;
-    double s = double(platform.wake_at_ms - native::unix_ms_now()) / 1000.0;
+    double s = double(platform.wake_at_ms - unix_now()) / 1000.0;
     return std::clamp(s, 0.01, longest);
   }
 
@@ -160,9 +164,13 @@ struct Kiosk {
   std::string receipt_for;             // the ticket whose receipt was issued
   std::deque<app::Event> restore;      // a draft recovered after a restart, replayed in order
 
+  // Both clocks run `skew_ms` ahead after the automation channel's `advance`
+  // (tests: a session's countdown, a poll's wait, without sleeping).
+  std::int64_t skew_ms = 0;
   std::int64_t now_ms() const {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started).count();
+    return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started).count() + skew_ms;
   }
+  std::int64_t unix_now() const { return native::unix_ms_now() + skew_ms; }
   bool session_busy() const { return state.session.active; }
 
   void session_step() {
@@ -218,6 +226,7 @@ struct Kiosk {
       pending_screenshot.clear();
     }
     glfwSwapBuffers(window);
+    swaps++;
     std::uint64_t before = state.revision;
     while (!events.empty()) {
       app::Event e = std::move(events.front());
@@ -228,8 +237,9 @@ struct Kiosk {
     if (ui::needs_redraw()) frames_left = std::max(frames_left, 2);   // the keyboard changed (run() counts this frame)
   }
 
-  void finish(bool ok, const std::string& error = {}, const std::string& nodes = {}) {
-    reply(current->line, ok, error, nodes);
+  void finish(bool ok, const std::string& error = {}, const std::string& nodes = {},
+              const nlohmann::json& extra = nullptr) {
+    reply(current->line, ok, error, nodes, extra);
     if (!ok && !opt.script.empty()) {
       exit_code = 3;
       quit = true;
@@ -247,6 +257,21 @@ struct Kiosk {
       if ((current->verb == "wait" && a.size() > 1) || (current->verb == "wait-idle" && !a.empty()))
         deadline = Clock::now() + std::chrono::milliseconds(std::atoi(a.back().c_str()));
       const std::string& v = current->verb;
+      if (v == "scroll") {
+        if (a.empty() || !ui::find_node(a[0])) return finish(false, "no such node: " + (a.empty() ? "" : a[0]));
+        ui::scroll_to(a[0]);
+        frames_left = std::max(frames_left, 2);
+        return;   // completes once the column has moved (see after_frame)
+      }
+      if (v == "advance") {
+        if (a.empty() || std::atoll(a[0].c_str()) <= 0) return finish(false, "advance needs MS > 0");
+        skew_ms += std::atoll(a[0].c_str());
+        apply(app::SessionTick{now_ms(), a.size() > 1 && a[1] == "touched"});
+        carry_platform();   // a Tick now due (a poll's wait) fires at once
+        frames_left = std::max(frames_left, 2);
+        return finish(true);
+      }
+      if (v == "frames") return finish(true, {}, {}, {{"frames", swaps}});
       if (v == "tap" || v == "type") {
         if (a.empty() || !ui::find_node(a[0])) return finish(false, "no such node: " + (a.empty() ? "" : a[0]));
         apply(app::SessionTick{now_ms(), true});   // an automated finger is a resident's finger, touching now
@@ -281,7 +306,9 @@ struct Kiosk {
   void after_frame() {
     if (!current) return;
     const std::string& v = current->verb;
-    if (v == "tap" || v == "type") {
+    if (v == "scroll") {
+      if (frames_left == 0) finish(true);
+    } else if (v == "tap" || v == "type") {
       // Done once a frame shows the tap's outcome (the keyboard may need a second).
       if (frames_left == 0 || (events.empty() && !ui::needs_redraw())) finish(true);
     } else if (v == "wait") {
