@@ -51,6 +51,12 @@ void line(const std::string& id, const std::string& label, const std::string& va
   (void)id;
 }
 
+// A server's ISO 8601 time as the deadline is shown; anything else as given.
+std::string when(const std::string& iso) {
+  auto t = tracking::parse_iso8601(iso);
+  return t ? deadline_text(*t) : iso;
+}
+
 }  // namespace
 
 void tickets(const app::State& s, const Dispatch& d) {
@@ -106,9 +112,11 @@ void ticket(const app::State& s, const Dispatch& d) {
   if (const auto& r = t->latest) {
     line("agency", std::string(tr(s.lang, "ui.agency")), r->agency_responsible);
     line("notes", std::string(tr(s.lang, "ui.notes")), r->status_notes);
-    line("expected", std::string(tr(s.lang, "ui.expected")), r->expected_datetime);
-    line("updated", std::string(tr(s.lang, "ui.updated")), r->updated_datetime);
+    line("expected", std::string(tr(s.lang, "ui.expected")), when(r->expected_datetime));
+    line("updated", std::string(tr(s.lang, "ui.updated")), when(r->updated_datetime));
   }
+  // Reopened here: said until the department has worked on it again.
+  if (t->reopened && !work_over(*t)) return w::status("reopened", std::string(tr(s.lang, "ui.reopened")));
   if (!work_over(*t)) return;
   // Resolved: rate it (1–5) or reopen it (Civic extension).
   if (t->action_error) w::alert("action/error", explain(s.lang, *t->action_error));

@@ -92,6 +92,12 @@ void apply(const Presentation& p, const app::Settings& s) {
   col[ImGuiCol_Separator] = v4(c.border);
   col[ImGuiCol_NavHighlight] = v4(c.accent);
   col[ImGuiCol_TextSelectedBg] = v4(c.surface_active);
+  if (p.kiosk) {
+    // A touch screen has no hover: the last finger's spot would stay lit.
+    col[ImGuiCol_ButtonHovered] = col[ImGuiCol_Button];
+    col[ImGuiCol_FrameBgHovered] = col[ImGuiCol_FrameBg];
+    col[ImGuiCol_HeaderHovered] = col[ImGuiCol_Header];
+  }
   ImGui::GetStyle() = st;
 
   // Text: the atlas was rasterised once at setup; scale it to this frame's size.

@@ -70,7 +70,7 @@ bool card(const std::string& id, const std::string& title, const std::string& su
   float h = std::max(g_frame.touch, pad * 2 + ts.y + (subtitle.empty() ? 0 : st.ItemInnerSpacing.y + ss.y));
   ImVec2 p0 = ImGui::GetCursorScreenPos();
   bool pressed = ImGui::InvisibleButton(id.c_str(), ImVec2(w, h));
-  bool hovered = ImGui::IsItemHovered(), held = ImGui::IsItemActive();
+  bool hovered = !presentation().kiosk && ImGui::IsItemHovered(), held = ImGui::IsItemActive();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImVec2 p1(p0.x + w, p0.y + h);
   float round = st.FrameRounding;
@@ -108,7 +108,7 @@ bool toggle(const std::string& id, const std::string& label, bool checked) {
   float h = std::max(g_frame.touch, ls.y + st.FramePadding.y * 2);
   ImVec2 p0 = ImGui::GetCursorScreenPos();
   bool pressed = ImGui::InvisibleButton(id.c_str(), ImVec2(w, h));
-  bool hovered = ImGui::IsItemHovered();
+  bool hovered = !presentation().kiosk && ImGui::IsItemHovered();   // a touch screen has no hover
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(p0, ImVec2(p0.x + w, p0.y + h), hovered ? c.surface_hover : c.surface, st.FrameRounding);
   draw_wrapped(dl, ImVec2(p0.x + st.FramePadding.x, p0.y + (h - ls.y) / 2), c.text, label, room);

@@ -145,7 +145,7 @@ void walk_form_factor(const FormFactor& ff) {
       for (const auto& [id, px] : seen[true].text_px) {
         auto normal = seen[false].text_px.find(id);
         if (normal == seen[false].text_px.end()) continue;
-        CHECK_MESSAGE(px >= normal->second * 1.5f - 0.01f, ff.name << " " << step.name << " " << lang_tag(lang)
+        CHECK_MESSAGE(px >= normal->second * 1.5f - 0.01f, std::string(ff.name) << " " << std::string(step.name) << " " << lang_tag(lang)
                                                                    << " " << id << ": " << normal->second << " → "
                                                                    << px << " px");
       }

@@ -209,6 +209,10 @@ inline std::vector<WalkStep> screen_walk() {
          h.tap("reopen");
          s.status = "open";
          s.serve(h);
+         // The server's own word on the stream: reopened (no longer closed).
+         h.apply(app::StreamBytes{h.streams.back().stream_id,
+                                  walk_event(6, tracking::EventKind::reopened, "", "")});
+         h.frames();
        }},
       {"session-warning", "session/still_there", true,
        [](UiHarness& h, FakeServer& s) {
