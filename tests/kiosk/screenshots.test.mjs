@@ -34,8 +34,10 @@ const driver = {
   lang() { return this.language; },
   nodes: () => kiosk.nodes(),
   async node(id) { return (await kiosk.nodes()).find((n) => n.id === id); },
-  tap: (id) => send(`tap ${id}`),
-  type: (id, text) => send(`type ${id} ${text}`),
+  // A tap completes with the frame that applies it; the next screen's nodes
+  // may come a frame later: wait for the node first, as the phone's driver does.
+  async tap(id) { await send(`wait ${id} 20000`); return send(`tap ${id}`); },
+  async type(id, text) { await send(`wait ${id} 20000`); return send(`type ${id} ${text}`); },
   wait: (id) => send(`wait ${id} 20000`),
   waitText: (text) => send(`wait-text ${text}`),
   idle: () => send('wait-idle 20000'),
