@@ -90,6 +90,53 @@ Result<Image> apply_edit(Image upright, const PhotoEdit& edit) {
   return img;
 }
 
+namespace {
+// One clockwise quarter turn of a rectangle in fractions of its frame.
+RectF turn_cw(RectF r) { return {1.0f - r.y - r.h, r.x, r.h, r.w}; }
+bool usable(RectF r) { return r.w > 1e-4f && r.h > 1e-4f; }
+}  // namespace
+
+RectF span(float x0, float y0, float x1, float y1) {
+  const float a = unit(std::min(x0, x1)), b = unit(std::min(y0, y1));
+  return {a, b, unit(std::max(x0, x1)) - a, unit(std::max(y0, y1)) - b};
+}
+
+PhotoEdit turn_edit(const PhotoEdit& edit, int clockwise) {
+  PhotoEdit e = edit;
+  const int n = ((clockwise % 4) + 4) % 4;
+  e.quarter_turns = (((edit.quarter_turns + n) % 4) + 4) % 4;
+  for (int i = 0; i < n; ++i) {
+    e.crop = turn_cw(e.crop);
+    for (RectF& r : e.redactions) r = turn_cw(r);   // the edited frame turns with the crop
+  }
+  return e;
+}
+
+PhotoEdit crop_edit(const PhotoEdit& edit, RectF crop) {
+  crop = span(crop.x, crop.y, crop.x + crop.w, crop.y + crop.h);
+  if (!usable(crop)) return edit;
+  PhotoEdit e = edit;
+  e.crop = crop;
+  e.redactions.clear();
+  const RectF& old = edit.crop;
+  for (const RectF& r : edit.redactions) {
+    // edited (old crop) → turned → edited (new crop)
+    const float tx0 = old.x + r.x * old.w, ty0 = old.y + r.y * old.h;
+    const float tx1 = tx0 + r.w * old.w, ty1 = ty0 + r.h * old.h;
+    RectF n = span((tx0 - crop.x) / crop.w, (ty0 - crop.y) / crop.h, (tx1 - crop.x) / crop.w, (ty1 - crop.y) / crop.h);
+    if (usable(n)) e.redactions.push_back(n);
+  }
+  return e;
+}
+
+PhotoEdit add_region(const PhotoEdit& edit, RectF region) {
+  region = span(region.x, region.y, region.x + region.w, region.y + region.h);
+  if (!usable(region) || edit.redactions.size() >= kMaxRedactions) return edit;
+  PhotoEdit e = edit;
+  e.redactions.push_back(region);
+  return e;
+}
+
 Point edit_source_pixel(int x, int y, int stored_w, int stored_h, int orientation, const EditPlan& plan) {
   // edited → turned: shift by the crop.
   const int tx = x + plan.crop.x, ty = y + plan.crop.y;

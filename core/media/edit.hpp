@@ -62,6 +62,16 @@ Result<EditPlan> plan_edit(const PhotoEdit& edit, int upright_w, int upright_h);
 // The edited photo: turned, cropped, the regions pixelated (redact.hpp rules).
 Result<Image> apply_edit(Image upright, const PhotoEdit& edit);
 
+// Editing steps that keep what was done so far where the resident put it:
+// a turn carries the crop and the regions round with the photo; a new crop
+// maps the regions into it (those left outside are dropped); a region is
+// clipped to the photo (an empty one changes nothing).
+PhotoEdit turn_edit(const PhotoEdit& edit, int clockwise_quarter_turns);
+PhotoEdit crop_edit(const PhotoEdit& edit, RectF crop_of_turned);
+PhotoEdit add_region(const PhotoEdit& edit, RectF region_of_edited);
+// A rectangle spanned by two corners in any order, clipped to 0..1.
+RectF span(float x0, float y0, float x1, float y1);
+
 // The stored pixel that edited pixel (x, y) shows, before any pixelation:
 // the geometry the preview shader reproduces. `orientation` is the EXIF one
 // of the stored photo (stored_w x stored_h).

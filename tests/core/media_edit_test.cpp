@@ -167,3 +167,39 @@ TEST_CASE("compress applies the edit after the EXIF orientation, at the output s
     }
   }
 }
+
+TEST_CASE("editing steps keep what was done where the resident put it") {
+  // A region over the red (top-left) quadrant stays over red through turns and crops.
+  PhotoEdit e = add_region(PhotoEdit{}, span(0.3f, 0.3f, 0.05f, 0.05f));   // corners in any order
+  REQUIRE(e.redactions.size() == 1);
+  CHECK(e.redactions[0].x == doctest::Approx(0.05f));
+  struct Row {
+    const char* name;
+    int turns;
+    bool crop;
+  };
+  const Row rows[] = {{"one turn", 1, false}, {"three turns", 3, false}, {"a full circle", 4, false},
+                      {"a turn then the left half kept", 1, true}};
+  for (const Row& row : rows) {
+    SUBCASE(row.name) {
+      PhotoEdit t = turn_edit(e, row.turns);
+      CHECK(t.quarter_turns == row.turns % 4);
+      if (row.crop) t = crop_edit(t, {0.5f, 0.0f, 0.5f, 1.0f});   // after one turn red is top-right
+      REQUIRE(t.redactions.size() == 1);
+      const Image src = media_test::quad_image(64, 48);
+      auto out = apply_edit(src, t);
+      REQUIRE(out);
+      const Rect r = to_pixels(t.redactions[0], out->width, out->height);
+      CHECK(quadrant_at(*out, r.x + r.w / 2, r.y + r.h / 2) == 0);
+    }
+  }
+  SUBCASE("a crop that leaves a region outside drops it") {
+    PhotoEdit c = crop_edit(e, {0.5f, 0.5f, 0.5f, 0.5f});
+    CHECK(c.redactions.empty());
+    CHECK(c.crop == RectF{0.5f, 0.5f, 0.5f, 0.5f});
+  }
+  SUBCASE("an empty region or crop changes nothing") {
+    CHECK(add_region(e, {0.2f, 0.2f, 0, 0}) == e);
+    CHECK(crop_edit(e, {0.2f, 0.2f, 0, 0.5f}) == e);
+  }
+}
