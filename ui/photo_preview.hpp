@@ -46,6 +46,12 @@ struct PhotoRenderer {
 void set_photo_renderer(PhotoRenderer r);
 const PhotoRenderer* photo_renderer();
 
+// The shell's way to pick a photo (web: an <input type=file> opened in the
+// tap's gesture; kiosk: the document camera's folder). None: no "Add photo".
+void set_photo_picker(std::function<void()> pick);
+bool has_photo_picker();
+void call_photo_picker();
+
 // The quad for photo `id` (pixels as the shell holds them) with this edit.
 std::optional<PhotoQuad> photo_quad(const std::string& id, const PhotoPixels& px, const media::PhotoEdit& edit);
 

@@ -58,7 +58,7 @@ void field(const app::State& s, const Dispatch& d, size_t i) {
   ImGui::PushID(id.c_str());
   switch (f.kind) {
     case K::note: w::paragraph(f.label, true); break;
-    case K::attachments: w::paragraph(label + " — " + std::string(tr(s.lang, "ui.attachments_later")), true); break;
+    case K::attachments: attachments_row(s, d, label); break;
     case K::flag:
       if (w::toggle(id, label, st.value.text == "true")) {
         forms::FieldValue v = st.value;
@@ -145,6 +145,13 @@ void review(const app::State& s, const Dispatch& d) {
     w::paragraph(v.empty() ? std::string(tr(s.lang, "ui.empty_value")) : v);
     auto& n = sem::add_for_last_item("review/" + f.id, "text", label_of(s, f));
     n.value = v;
+  }
+  if (!dr.attachments.empty()) {
+    std::size_t ready = 0;
+    for (const auto& a : dr.attachments) ready += a.phase == app::AttachmentPhase::ready;
+    const std::string photos = format(s.lang, "ui.photo.review_count", {{"n", std::to_string(ready)}});
+    w::paragraph(photos);
+    sem::add_for_last_item("review/photos", "text", photos);
   }
   if (dr.submit_error) w::alert("error", explain(s.lang, *dr.submit_error));
   bool busy = dr.submit_phase == app::Phase::loading;

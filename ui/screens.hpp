@@ -1,6 +1,8 @@
 // ui/screens.hpp — one function per screen; each reads State, draws with
 // widgets.hpp and dispatches Events. No screen changes State itself.
 #pragma once
+#include <string>
+
 #include "core/app/state.hpp"
 #include "ui/ui.hpp"
 
@@ -19,6 +21,10 @@ void ticket(const app::State& s, const Dispatch& d);
 // everything, and Finish on the home screen while a resident is here.
 void session_prompt(const app::State& s, const Dispatch& d);
 void session_finish(const app::State& s, const Dispatch& d);
+
+// Photos (screen_photo.cpp): the form's attachments row and the editor.
+void attachments_row(const app::State& s, const Dispatch& d, const std::string& label);
+void photo_editor(const app::State& s, const Dispatch& d);
 
 // Shared pieces: the catalogue's loading / error / empty states.
 // Returns true when the catalogue is ready to draw.

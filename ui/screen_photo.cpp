@@ -1,0 +1,193 @@
+// ui/screen_photo.cpp — the attachments row on the form (add photo,
+// thumbnails, a progress bar while compressing, remove, errors in place) and
+// the photo editor screen (preview, rotate, crop, hide areas by dragging).
+// Pictures are drawn by the shell's PhotoRenderer (ui/photo_preview.hpp);
+// every control is a semantic node. The edit math is core's
+// (core/media/edit.hpp); this file only turns drags into fractions.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "core/i18n/messages.hpp"
+#include "ui/photo_preview.hpp"
+#include "ui/screens.hpp"
+#include "ui/semantics.hpp"
+#include "ui/widgets.hpp"
+
+namespace civic::ui {
+
+namespace {
+std::function<void()> g_picker;
+}
+
+void set_photo_picker(std::function<void()> pick) { g_picker = std::move(pick); }
+bool has_photo_picker() { return static_cast<bool>(g_picker); }
+void call_photo_picker() {
+  if (g_picker) g_picker();
+}
+
+}  // namespace civic::ui
+
+namespace civic::ui::screens {
+
+namespace {
+
+std::string num(std::size_t n) { return std::to_string(n); }
+
+// The picture of photo `id` with `edit`, fitted into max_w x max_h at the
+// cursor; returns its screen rectangle (p0, size) or a zero size when the
+// shell has no pixels for it (yet).
+bool picture(const std::string& id, const media::PhotoEdit& edit, float max_w, float max_h, ImVec2* p0,
+             ImVec2* size) {
+  const PhotoRenderer* r = photo_renderer();
+  if (!r || !r->pixels) return false;
+  auto px = r->pixels(id);
+  if (!px) return false;
+  auto quad = photo_quad(id, *px, edit);
+  if (!quad) return false;
+  std::uintptr_t tex = r->render(*quad);
+  if (!tex) return false;
+  const float k = std::min(max_w / quad->out_w, max_h / quad->out_h);
+  *size = ImVec2(quad->out_w * k, quad->out_h * k);
+  *p0 = ImGui::GetCursorScreenPos();
+  ImGui::Image(reinterpret_cast<ImTextureID>(tex), *size);
+  return true;
+}
+
+std::string edit_summary(Lang lang, const media::PhotoEdit& e) {
+  std::string out = format(lang, "ui.photo.turns", {{"deg", std::to_string(e.quarter_turns * 90)}});
+  out += lang == Lang::en ? ", " : "，";
+  out += format(lang, "ui.photo.regions", {{"n", num(e.redactions.size())}});
+  return out;
+}
+
+}  // namespace
+
+void attachments_row(const app::State& s, const Dispatch& d, const std::string& label) {
+  const auto& dr = s.draft;
+  const Lang L = s.lang;
+  const float touch = w::frame().touch;
+  w::paragraph(label + "  " + format(L, "ui.photo.count", {{"n", num(dr.attachments.size())}, {"max", num(app::kMaxPhotos)}}),
+               true);
+  if (dr.attach_error) w::alert("photo/error", explain(L, *dr.attach_error));
+  for (std::size_t i = 0; i < dr.attachments.size(); ++i) {
+    const app::Attachment& a = dr.attachments[i];
+    const std::string n = num(i + 1);
+    const std::string id = "photo/" + n;
+    ImGui::PushID(id.c_str());
+    ImVec2 p0, size;
+    const bool ready = a.phase == app::AttachmentPhase::ready;
+    if (ready && picture(a.id, a.edit, touch * 2.5f, touch * 2.5f, &p0, &size)) {
+      auto& node = sem::add_for_last_item(id + "/thumb", "img", format(L, "ui.photo.thumb", {{"n", n}}));
+      node.value = edit_summary(L, a.edit);
+      ImGui::SameLine();
+    }
+    ImGui::BeginGroup();
+    if (a.phase == app::AttachmentPhase::compressing) {
+      const std::string what = format(L, "ui.photo.compressing", {{"n", n}});
+      w::paragraph(what, true);
+      char pct[16];
+      std::snprintf(pct, sizeof pct, "%d%%", a.progress);
+      ImGui::ProgressBar(a.progress / 100.0f, ImVec2(-1, touch / 2), pct);
+      auto& node = sem::add_for_last_item(id + "/progress", "progressbar", what);
+      node.value = pct;
+    } else if (ready) {
+      w::paragraph(format(L, "ui.photo.ready", {{"width", std::to_string(a.width)},
+                                                {"height", std::to_string(a.height)},
+                                                {"kb", std::to_string((a.size + 512) / 1024)}}),
+                   true);
+      if (a.gps) w::paragraph(std::string(tr(L, "ui.photo.has_gps")), true);
+    }
+    if (a.error) w::alert(id + "/error", format(L, "ui.photo.thumb", {{"n", n}}) + ": " + explain(L, *a.error));
+    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
+    if (w::button(id + "/edit", format(L, "ui.photo.edit", {{"n", n}}), w::Kind::normal, half, !ready))
+      d(app::PhotoEditOpened{a.id});
+    ImGui::SameLine();
+    if (w::button(id + "/remove", format(L, "ui.photo.remove", {{"n", n}}), w::Kind::danger, half))
+      d(app::PhotoRemoved{a.id});
+    ImGui::EndGroup();
+    ImGui::PopID();
+  }
+  if (has_photo_picker() && dr.attachments.size() < app::kMaxPhotos) {
+    if (w::button("photo/add", std::string(tr(L, "ui.photo.add")))) call_photo_picker();
+  }
+}
+
+void photo_editor(const app::State& s, const Dispatch& d) {
+  const Lang L = s.lang;
+  const app::PhotoEditor& ed = s.editor;
+  const media::PhotoEdit& e = ed.edit;
+  static bool crop_mode = false;
+  static bool dragging = false;
+  static ImVec2 drag_from;
+  w::heading("heading", std::string(tr(L, "ui.photo.editor_title")));
+  w::paragraph(std::string(tr(L, crop_mode ? "ui.photo.hint_crop" : "ui.photo.hint_redact")), true);
+
+  // In crop mode the whole turned photo shows, with the crop outlined.
+  media::PhotoEdit shown = e;
+  if (crop_mode) {
+    shown.crop = {};
+    shown.redactions.clear();
+  }
+  const float col = ImGui::GetContentRegionAvail().x;
+  const float max_h = std::max(ImGui::GetIO().DisplaySize.y * 0.5f, w::frame().touch * 4);
+  ImVec2 p0, size;
+  if (picture(ed.id, shown, col, max_h, &p0, &size)) {
+    auto& node = sem::add_for_last_item("photo/preview", "img", std::string(tr(L, "ui.photo.preview")));
+    node.value = edit_summary(L, e);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const auto& c = theme::palette();
+    auto at = [&](float fx, float fy) { return ImVec2(p0.x + fx * size.x, p0.y + fy * size.y); };
+    if (crop_mode)
+      dl->AddRect(at(e.crop.x, e.crop.y), at(e.crop.x + e.crop.w, e.crop.y + e.crop.h), c.accent, 0, 0,
+                  3 * w::frame().scale);
+    // A drag over the picture: a region to hide, or the part to keep.
+    ImGuiIO& io = ImGui::GetIO();
+    const bool over = ImGui::IsItemHovered();
+    auto frac = [&](ImVec2 m) { return ImVec2((m.x - p0.x) / size.x, (m.y - p0.y) / size.y); };
+    if (over && ImGui::IsMouseClicked(0)) {
+      dragging = true;
+      drag_from = frac(io.MousePos);
+    }
+    if (dragging) {
+      const ImVec2 to = frac(io.MousePos);
+      dl->AddRect(at(std::clamp(std::min(drag_from.x, to.x), 0.f, 1.f), std::clamp(std::min(drag_from.y, to.y), 0.f, 1.f)),
+                  at(std::clamp(std::max(drag_from.x, to.x), 0.f, 1.f), std::clamp(std::max(drag_from.y, to.y), 0.f, 1.f)),
+                  c.error, 0, 0, 3 * w::frame().scale);
+      if (!io.MouseDown[0]) {
+        dragging = false;
+        const media::RectF r = media::span(drag_from.x, drag_from.y, to.x, to.y);
+        d(app::PhotoEditChanged{crop_mode ? media::crop_edit(e, r) : media::add_region(e, r)});
+      }
+    }
+  } else {
+    w::paragraph(std::string(tr(L, "ui.photo.preview")), true);
+  }
+  const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
+  if (w::button("photo/rotate_left", std::string(tr(L, "ui.photo.rotate_left")), w::Kind::normal, half))
+    d(app::PhotoEditChanged{media::turn_edit(e, 3)});
+  ImGui::SameLine();
+  if (w::button("photo/rotate_right", std::string(tr(L, "ui.photo.rotate_right")), w::Kind::normal, half))
+    d(app::PhotoEditChanged{media::turn_edit(e, 1)});
+  if (w::toggle("photo/mode_crop", std::string(tr(L, "ui.photo.mode_crop")), crop_mode)) crop_mode = !crop_mode;
+  if (w::button("photo/undo_redact", std::string(tr(L, "ui.photo.undo_redact")), w::Kind::normal, half,
+                e.redactions.empty())) {
+    media::PhotoEdit u = e;
+    u.redactions.pop_back();
+    d(app::PhotoEditChanged{u});
+  }
+  ImGui::SameLine();
+  if (w::button("photo/reset", std::string(tr(L, "ui.photo.reset")), w::Kind::normal, half, e.empty()))
+    d(app::PhotoEditChanged{media::PhotoEdit{}});
+  if (w::button("photo/apply", std::string(tr(L, "ui.photo.apply")), w::Kind::primary)) {
+    crop_mode = false;
+    d(app::PhotoEditClosed{true});
+  }
+  if (w::button("photo/cancel", std::string(tr(L, "ui.photo.cancel")))) {
+    crop_mode = false;
+    d(app::PhotoEditClosed{false});
+  }
+}
+
+}  // namespace civic::ui::screens
