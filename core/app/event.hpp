@@ -100,7 +100,8 @@ struct SessionTick { std::int64_t now_ms = 0; bool touched = false; };
 struct SessionEnded {};
 
 // Attachments (photo_flow.hpp). The shell stored a picked photo's bytes under
-// media_id (error: it could not read the file; developer detail).
+// media_id (error: it could not read the file — a photo.* message id such as
+// photo.source_empty, or a developer detail shown as photo.read_failed).
 struct PhotoPicked { std::string media_id; std::uint64_t bytes = 0; std::string name; std::string error; };
 // PhotoCompress{job_id} is under way (percent 0..100) / done (ok or error).
 struct PhotoProgress { std::uint64_t job_id = 0; int percent = 0; };

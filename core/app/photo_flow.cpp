@@ -61,7 +61,8 @@ std::vector<Effect> photo_picked(State& s, const PhotoPicked& e) {
     return fx;
   };
   if (d.service.code.empty()) return refuse(make_error("photo.no_draft"));
-  if (!e.error.empty()) return refuse(make_error("photo.read_failed", e.error, {{"name", e.name}}));
+  if (!e.error.empty())   // a photo.* message id from the shell, or a developer detail
+    return refuse(make_error(e.error.rfind("photo.", 0) == 0 ? e.error : "photo.read_failed", e.error, {{"name", e.name}}));
   if (e.media_id.empty() || find_attachment(d, e.media_id)) return refuse(make_error("photo.read_failed", "media id"));
   if (d.attachments.size() >= kMaxPhotos)
     return refuse(make_error("photo.too_many", {}, {{"max", std::to_string(kMaxPhotos)}}));

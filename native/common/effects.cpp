@@ -80,6 +80,17 @@ void run_effects(Platform& p, std::vector<app::Effect> effects) {
       app::OutboxLoaded loaded;
       if (p.store) loaded.records = p.store->load_records();
       p.done.push_back(std::move(loaded));
+    } else if (auto* job = std::get_if<app::PhotoCompress>(&fx)) {
+      if (p.photos) {
+        p.photos->submit(*job);
+      } else {
+        app::PhotoCompressed fail;
+        fail.job_id = job->job_id;
+        fail.error = make_error("photo.no_source");
+        p.done.push_back(std::move(fail));
+      }
+    } else if (auto* forget = std::get_if<app::MediaForget>(&fx)) {
+      if (p.photos) p.photos->forget(forget->ids);
     } else if (auto* w = std::get_if<app::WakeAt>(&fx)) {
       p.wake_at_ms = w->at_ms;
     } else if (auto* t = std::get_if<app::TrustSave>(&fx)) {

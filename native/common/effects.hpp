@@ -7,6 +7,8 @@
 //  [x] WakeAt → Platform::wake_at_ms; the frame loop turns it into Tick
 //  [x] TrustSave → pins_path (merged with what other writers pinned) and
 //      capabilities_path; read back by load_trust for Started
+//  [x] PhotoCompress → PhotoWorker (a worker thread running core/media);
+//      MediaForget deletes its files; no worker: the job fails (photo.no_source)
 //  [ ] storage on a separate thread (an fsync blocks the frame ~1–10 ms)
 #pragma once
 #include <cstdint>
@@ -17,12 +19,14 @@
 #include "core/app/event.hpp"
 #include "native/common/http.hpp"
 #include "native/common/outbox_store.hpp"
+#include "native/common/photo_worker.hpp"
 
 namespace civic::native {
 
 struct Platform {
   HttpExecutor* http = nullptr;
   OutboxStore* store = nullptr;      // none: saves fail (outbox.storage), nothing is sent
+  PhotoWorker* photos = nullptr;     // none: photo jobs fail (photo.no_source)
   std::deque<app::Event> done;       // completions of synchronous effects, for the frame loop
   std::int64_t wake_at_ms = 0;       // 0: no Tick wanted
   std::string pins_path;             // TrustSave's files; empty: not kept (TOFU again next run)

@@ -22,6 +22,7 @@
 #include <chrono>
 #include <cstdio>
 #include <deque>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <nlohmann/json.hpp>
@@ -31,13 +32,16 @@
 #include "native/common/effects.hpp"
 #include "native/common/outbox_deliver.hpp"
 #include "native/common/paths.hpp"
+#include "native/common/photo_worker.hpp"
 #include "native/kiosk/control.hpp"
 #include "native/kiosk/options.hpp"
 #include "native/kiosk/receipt.hpp"
 #include "native/kiosk/screenshot.hpp"
 #include "native/kiosk/session.hpp"
 #include "native/kiosk/session_guard.hpp"
+#include "shaders/photo_preview_gl.hpp"
 #include "ui/keyboard.hpp"
+#include "ui/photo_preview.hpp"
 #include "ui/ui.hpp"
 
 namespace civic::kiosk {
@@ -121,6 +125,52 @@ struct Kiosk {
   int exit_code = 0;
   bool quit = false;
   std::uint64_t swaps = 0;         // frames presented since start (`frames`: idle costs nothing)
+  bool want_photo = false;         // "Add photo" was pressed this frame
+
+  // Photos: the worker's answers, its preview pixels to the GPU, and the
+  // document camera's folder as the source (--photo-dir).
+  shaders::PhotoPreviewGl* preview = nullptr;
+  std::vector<std::string> taken;      // photo-dir files already attached (by name + mtime)
+  void carry_photos() {
+    if (!platform.photos) return;
+    for (auto& pv : platform.photos->take_previews()) {
+      if (preview) preview->set_pixels(pv.id, pv.width, pv.height, pv.orientation, pv.rgba.data());
+      frames_left = std::max(frames_left, 2);
+    }
+    for (auto& e : platform.photos->take_events()) {
+      apply(e);
+      frames_left = std::max(frames_left, 2);
+    }
+  }
+  void pick_photo() {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::path best;
+    fs::file_time_type best_time{};
+    std::string best_key;
+    for (const auto& entry : fs::directory_iterator(opt.photo_dir, ec)) {
+      if (!entry.is_regular_file(ec)) continue;
+      const auto t = entry.last_write_time(ec);
+      const std::string key = entry.path().filename().string() + "@" + std::to_string(t.time_since_epoch().count());
+      if (std::find(taken.begin(), taken.end(), key) != taken.end()) continue;
+      if (best.empty() || t > best_time) {
+        best = entry.path();
+        best_time = t;
+        best_key = key;
+      }
+    }
+    if (best.empty()) {
+      apply(app::PhotoPicked{"", 0, "", "photo.source_empty"});
+      return;
+    }
+    taken.push_back(best_key);
+    auto picked = platform.photos->store_raw(best.string(), app::kMaxPhotoRawBytes);
+    if (!picked) {
+      apply(app::PhotoPicked{"", 1, best.filename().string(), picked.error().id});
+      return;
+    }
+    apply(picked.value());
+  }
 
   void apply(const app::Event& e) {
     native::run_effects(platform, app::update(state, e, unix_now()));
@@ -135,6 +185,7 @@ struct Kiosk {
       apply(e);
     }
     if (native::take_due_tick(platform, unix_now())) apply(app::Tick{});
+    carry_photos();
   }
   // How long the loop may sleep before core's next Tick.
   double idle_wait_s(double longest) const {
@@ -232,6 +283,10 @@ struct Kiosk {
       app::Event e = std::move(events.front());
       events.pop_front();
       apply(e);
+    }
+    if (want_photo) {
+      want_photo = false;
+      pick_photo();
     }
     if (state.revision != before) frames_left = std::max(frames_left, 2);
     if (ui::needs_redraw()) frames_left = std::max(frames_left, 2);   // the keyboard changed (run() counts this frame)
@@ -438,6 +493,19 @@ int main(int argc, char** argv) {
     // capabilities document: personal fields are sealed from the first touch.
     k.platform.pins_path = opt->data_dir + "/pins.json";
     k.platform.capabilities_path = opt->data_dir + "/capabilities.json";
+    // Photos are compressed on a worker thread either way (a photo restored
+    // with a draft still needs it); they are attached only from --photo-dir.
+    native::PhotoWorker photos(opt->data_dir + "/photos", [] { glfwPostEmptyEvent(); });
+    k.platform.photos = &photos;
+    shaders::PhotoPreviewGl preview_gl;
+    if (preview_gl.init(shaders::GlFlavor::gl33_core)) {
+      k.preview = &preview_gl;
+      ui::set_photo_renderer({[&](const std::string& id) { return preview_gl.pixels(id); },
+                              [&](const ui::PhotoQuad& q) { return preview_gl.render(q); }});
+    } else {
+      std::fprintf(stderr, "civic-kiosk: %s\n", preview_gl.error().c_str());
+    }
+    if (!opt->photo_dir.empty()) ui::set_photo_picker([&k] { k.want_photo = true; });   // taken after the frame
     // Concerns still on their way when their resident leaves stay queued, but
     // not in the clear: records are encrypted under DATA/outbox.key (0600).
     if (auto key = native::load_or_make_key_file(opt->data_dir + "/outbox.key")) {
@@ -470,6 +538,9 @@ int main(int argc, char** argv) {
     k.apply(start);
     for (auto& e : files.recover()) k.restore.push_back(std::move(e));
     int rc = k.run();
+    ui::set_photo_picker({});
+    ui::set_photo_renderer({});
+    preview_gl.shutdown();
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();

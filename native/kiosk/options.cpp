@@ -22,7 +22,7 @@ constexpr size_t kMaxConfigLine = 4u << 10;
 bool is_value_option(const std::string& a) {
   static const char* names[] = {"--server", "--lang", "--size", "--dpi", "--font", "--script", "--screenshot",
                                 "--data-dir", "--idle-seconds", "--warn-seconds", "--hall-location",
-                                "--hall-name", "--public-url", "--printer", "--config"};
+                                "--hall-name", "--public-url", "--printer", "--config", "--photo-dir"};
   for (const char* n : names)
     if (a == n) return true;
   return false;
@@ -69,6 +69,7 @@ std::string apply(Options& o, const std::string& a, const char* v) {
   else if (a == "--hall-name") o.hall.name = s;
   else if (a == "--public-url") o.public_url = s;
   else if (a == "--printer") o.printer = s;
+  else if (a == "--photo-dir") o.photo_dir = s;
   else if (a == "--idle-seconds" || a == "--warn-seconds") {
     if (!parse_seconds(s, a == "--idle-seconds" ? &o.idle_seconds : &o.warn_seconds))
       return format(o.lang, "kiosk.bad_seconds", {{"value", s}});

@@ -5,7 +5,7 @@
 //               [--data-dir DIR] [--idle-seconds N] [--warn-seconds N]
 //               [--hall-location LAT,LON] [--hall-name TEXT]
 //               [--public-url URL] [--printer QUEUE] [--no-vsync]
-//               [--no-supervise]
+//               [--no-supervise] [--photo-dir DIR]
 // --control reads automation commands from stdin (see control.hpp) and
 // answers on stdout; --script runs them from a file, exiting non-zero when
 // one fails; --screenshot saves a PNG once the first screen has loaded, then
@@ -43,6 +43,8 @@ struct Options {
   app::HallLocation hall;
   std::string public_url;            // web app base for the QR; default: the server's origin
   std::string printer;               // CUPS queue; empty: PNG + PDF files only
+  std::string photo_dir;             // a document camera drops photos here; "Add photo" takes the
+                                     // newest one not taken yet. Empty: no "Add photo" at all
   bool vsync = true;                 // --no-vsync: frames as fast as they come (soak runs)
   bool supervise = true;             // restart a crashed UI, keeping the session key (session_guard.hpp)
 };
