@@ -68,6 +68,10 @@ void attachments_row(const app::State& s, const Dispatch& d, const std::string& 
   const auto& dr = s.draft;
   const Lang L = s.lang;
   const float touch = w::frame().touch;
+  if (!has_photo_picker() && dr.attachments.empty()) {   // no source here (a kiosk without a camera)
+    w::paragraph(label + " — " + std::string(tr(L, "ui.attachments_later")), true);
+    return;
+  }
   w::paragraph(label + "  " + format(L, "ui.photo.count", {{"n", num(dr.attachments.size())}, {"max", num(app::kMaxPhotos)}}),
                true);
   if (dr.attach_error) w::alert("photo/error", explain(L, *dr.attach_error));
