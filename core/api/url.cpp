@@ -91,6 +91,12 @@ Params form_decode(std::string_view body, bool* ok) {
   return out;
 }
 
+std::string origin_of(std::string_view base) {
+  size_t scheme = base.find("://");
+  size_t slash = scheme == std::string_view::npos ? std::string_view::npos : base.find('/', scheme + 3);
+  return std::string(slash == std::string_view::npos ? base : base.substr(0, slash));
+}
+
 std::string normalize_base(std::string_view base) {
   std::string b(base);
   if (b.empty() || b.back() != '/') b += '/';

@@ -22,6 +22,9 @@ Params form_decode(std::string_view body, bool* ok = nullptr);
 
 // The endpoint base always ends in '/': "http://h/open311/v2" -> "http://h/open311/v2/".
 std::string normalize_base(std::string_view base);
+// "http://host:port" of an endpoint base: a server's keys are pinned by
+// origin, so every front end on a machine agrees about one server.
+std::string origin_of(std::string_view base);
 // True for http:// or https:// URLs with a host.
 bool is_http_url(std::string_view url);
 

@@ -12,14 +12,6 @@ namespace civic::app {
 
 namespace {
 
-// Keys are pinned by origin ("http://host:port"), as the CLI pins them, so
-// both front ends on one machine agree about a server.
-std::string origin_of(const std::string& base) {
-  size_t scheme = base.find("://");
-  size_t slash = scheme == std::string::npos ? std::string::npos : base.find('/', scheme + 3);
-  return slash == std::string::npos ? base : base.substr(0, slash);
-}
-
 // An unreadable pin store is never overwritten: "" leaves it as stored.
 TrustSave save(const State& s) {
   return TrustSave{s.trust.pins_error ? std::string() : crypto::pin_store_to_json(s.trust.pins),
@@ -94,7 +86,7 @@ std::vector<Effect> trust_on_reply(State& s, const HttpDone& d) {
 
 Result<bool> trust_seal(State& s, api::Params& form, std::vector<Effect>& fx) {
   Trust& t = s.trust;
-  std::string server = origin_of(s.server_base);
+  std::string server = api::origin_of(s.server_base);
   if (!has_clear_personal(form)) return false;
   if (t.pins_error) return *t.pins_error;   // which keys were pinned is unknown: send nothing personal
   std::string now = tracking::format_iso8601_utc(s.now_ms / 1000);

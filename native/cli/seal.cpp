@@ -15,13 +15,6 @@ namespace civic::cli {
 
 namespace {
 
-// "http://host:port" of an endpoint base: receipts are pinned by origin too.
-std::string origin_of(const std::string& base) {
-  size_t scheme = base.find("://");
-  size_t slash = scheme == std::string::npos ? std::string::npos : base.find('/', scheme + 3);
-  return slash == std::string::npos ? base : base.substr(0, slash);
-}
-
 std::string cache_path(const Context& ctx) {
   auto h = crypto::blake2b_256(crypto::as_bytes(ctx.server));
   return ctx.data_dir + "/capabilities/" + crypto::to_hex(crypto::ByteView(h.data(), 8)) + ".json";
@@ -55,7 +48,7 @@ Result<crypto::SealOutcome> seal_for_server(const Context& ctx, api::Params& for
   // Any other answer (404 from a plain GeoReport v2 server, 5xx): no sealing offered.
   auto pins = load_pins(ctx);
   if (!pins) return pins.error();
-  auto out = crypto::seal_form_for_server(form, caps, pins.value(), origin_of(ctx.server), now_utc());
+  auto out = crypto::seal_form_for_server(form, caps, pins.value(), api::origin_of(ctx.server), now_utc());
   if (!out) return out;
   if (out->first_use)
     if (auto saved = save_pins(ctx, pins.value()); !saved) return saved.error();
