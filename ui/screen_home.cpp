@@ -33,6 +33,7 @@ bool catalog_ready(const app::State& s, const Dispatch& d) {
 void home(const app::State& s, const Dispatch& d) {
   w::paragraph(std::string(tr(s.lang, "app.tagline")), true);
   session_finish(s, d);
+  draft_card(s, d);
   if (!s.tickets.empty()) {
     std::string count = std::to_string(s.tickets.size());
     if (w::card("my_concerns", std::string(tr(s.lang, "home.my_concerns")), {}, count)) d(app::TicketsOpened{});

@@ -21,6 +21,8 @@ void ticket(const app::State& s, const Dispatch& d);
 // everything, and Finish on the home screen while a resident is here.
 void session_prompt(const app::State& s, const Dispatch& d);
 void session_finish(const app::State& s, const Dispatch& d);
+// The kept draft on the home screen: continue or discard (screen_draft.cpp).
+void draft_card(const app::State& s, const Dispatch& d);
 
 // Photos (screen_photo.cpp): the form's attachments row and the editor.
 void attachments_row(const app::State& s, const Dispatch& d, const std::string& label);

@@ -22,6 +22,18 @@
 //      synchronous, so Started has them before the first frame). Only this
 //      app writes them; sign-out keeps them (they are the device's trust in
 //      the server, not the resident's data).
+//  [X] DraftSave/DraftLoad: localStorage key "civic-draft" (core/app/
+//      draft_store.hpp). localStorage, not IndexedDB, because it is
+//      synchronous: the save core makes when the page is hidden has landed
+//      before the browser may freeze or discard the page (an IndexedDB
+//      transaction started in `pagehide` may never commit), and the draft is
+//      handed back before the first frame, so a reload never flashes an empty
+//      form. A draft is a few KiB of text (values and the service definition;
+//      photos stay in the outbox's IndexedDB), far under the ~5 MiB quota.
+//      A failed write (quota, private mode) is logged; the draft stays in memory.
+//  [X] navigator.storage.persist() once, at the first OutboxSave (the first
+//      filing): asked when the resident has something worth keeping, not at
+//      every page load.
 //  [ ] Upload progress (needs XMLHttpRequest.upload; fetch() has none).
 //  [ ] Media bytes in IndexedDB for tus PATCH bodies (the web form has no
 //      photo picker yet): such a request fails as a network error and waits.
@@ -194,6 +206,34 @@ EM_JS(void, civic_set_wake, (double at_ms), {
   Module.civicWakeTimer = setTimeout(() => { Module.civicWakeTimer = 0; _civic_wake(); }, delay);
 });
 
+EM_JS(void, civic_draft_save, (const char* text), {
+  try {
+    const s = UTF8ToString(text);
+    if (s) localStorage.setItem('civic-draft', s);
+    else localStorage.removeItem('civic-draft');
+  } catch (e) {
+    console.warn('civic: the draft cannot be kept on this device: ' + e);
+  }
+});
+
+// The stored draft (malloc'd UTF-8, freed by the caller), or null.
+EM_JS(char*, civic_draft_load, (), {
+  let s = null;
+  try { s = localStorage.getItem('civic-draft'); } catch (e) { s = null; }
+  if (!s) return 0;
+  const n = lengthBytesUTF8(s) + 1;
+  const p = _malloc(n);
+  stringToUTF8(s, p, n);
+  return p;
+});
+
+EM_JS(void, civic_persist_once, (), {
+  if (Module.civicPersistAsked) return;
+  Module.civicPersistAsked = true;
+  if (navigator.storage && navigator.storage.persist)
+    navigator.storage.persisted().then((p) => p || navigator.storage.persist()).catch(() => {});
+});
+
 EM_JS(void, civic_listen_online, (), {
   window.addEventListener('online', () => _civic_network_online());
 });
@@ -256,6 +296,7 @@ void run_effects(const std::vector<app::Effect>& effects) {
               start_http(e);
             }
           } else if constexpr (std::is_same_v<T, app::OutboxSave>) {
+            civic_persist_once();
             civic_idb_op(0, double(e.save_id), e.key.c_str(), reinterpret_cast<const unsigned char*>(e.bytes.data()),
                          int(e.bytes.size()));
           } else if constexpr (std::is_same_v<T, app::OutboxDelete>) {
@@ -271,6 +312,15 @@ void run_effects(const std::vector<app::Effect>& effects) {
             civic_set_wake(double(e.at_ms));
           } else if constexpr (std::is_same_v<T, app::TrustSave>) {
             civic_trust_put(e.pins_json.c_str(), e.capabilities_json.c_str());
+          } else if constexpr (std::is_same_v<T, app::DraftSave>) {
+            civic_draft_save(e.bytes.c_str());
+          } else if constexpr (std::is_same_v<T, app::DraftLoad>) {
+            app::DraftLoaded loaded;
+            if (char* text = civic_draft_load()) {
+              loaded.bytes = text;
+              std::free(text);
+            }
+            g_done.push_back(std::move(loaded));
           } else {
             civic_warn_unsupported(int(effect.index()));
           }

@@ -96,7 +96,16 @@ struct TrustSave {
   std::string capabilities_json;
 };
 
+// Keep the draft being written (draft_store.hpp): replace what is stored
+// with these bytes, or forget it when they are empty. No answer; a shell
+// that cannot store drafts ignores it (then it never answers DraftLoad).
+struct DraftSave {
+  std::string bytes;
+};
+// Hand back the stored draft, once at start: DraftLoaded (empty: none).
+struct DraftLoad {};
+
 using Effect = std::variant<HttpRequest, OutboxSave, OutboxDelete, OutboxLoad, WakeAt, StreamOpen, StreamClose,
-                            PhotoCompress, MediaForget, TrustSave>;
+                            PhotoCompress, MediaForget, TrustSave, DraftSave, DraftLoad>;
 
 }  // namespace civic::app

@@ -73,6 +73,13 @@ struct Tick {};
 // whatever waits for a retry is tried now.
 struct NetworkOnline {};
 
+// The stored draft (DraftLoad), empty when there is none.
+struct DraftLoaded { std::string bytes; };
+// The page went out of sight (hidden: the tab, the app, the screen) or came
+// back. Hidden: what must survive is saved now — the browser may freeze or
+// kill the page without another timer running.
+struct PageVisibility { bool hidden = false; };
+
 struct LanguageChosen { Lang lang; };
 struct GroupOpened { std::string group; };
 struct BackPressed {};
@@ -86,11 +93,14 @@ struct FieldLeft { std::string field; };
 struct ReviewPressed {};      // validate everything; to the review page when valid
 struct SubmitPressed {};      // from the review page: deliver (or queue)
 struct HomePressed {};        // done: back to the start (the draft is kept until filed)
+struct DraftResumed {};       // home → "continue": back to the kept draft's form
+struct DraftDiscarded {};     // the resident throws the draft away (memory and storage)
 
 // Following concerns.
 struct TicketsOpened {};                       // "my concerns": refresh all
 struct TicketOpened { std::string key; };      // id or local ref
-struct RatePressed { std::string key; int stars = 0; std::string comment; };
+struct RatePressed { std::string key; int stars = 0; std::string comment; };   // empty comment: the one typed
+struct RateCommentEdited { std::string key; std::string text; };            // the rating's comment, as typed
 struct ReopenPressed { std::string key; std::string reason; };
 
 // Kiosk sessions (session.hpp). The shell ticks about once a second while a
@@ -125,6 +135,7 @@ using Event = std::variant<Started, HttpDone, LanguageChosen, GroupOpened, BackP
                            HomePressed, TicketsOpened, TicketOpened, RatePressed, ReopenPressed, OutboxSaved,
                            OutboxLoaded, Tick, NetworkOnline, StreamOpened, StreamBytes, StreamClosed, SessionTick,
                            SessionEnded, PhotoPicked, PhotoProgress, PhotoCompressed, PhotoRemoved, PhotoEditOpened,
-                           PhotoEditChanged, PhotoEditClosed>;
+                           PhotoEditChanged, PhotoEditClosed, DraftLoaded, PageVisibility, DraftResumed, DraftDiscarded,
+                           RateCommentEdited>;
 
 }  // namespace civic::app

@@ -43,6 +43,7 @@ void wipe_value(forms::FieldValue& v) {
 
 void wipe_ticket(Ticket& t) {
   crypto::wipe(t.token);
+  crypto::wipe(t.rate_comment);
   if (t.latest) {
     crypto::wipe(t.latest->description);
     crypto::wipe(t.latest->address);

@@ -10,6 +10,7 @@
 #include "core/api/models.hpp"
 #include "core/api/url.hpp"
 #include "core/app/attachments.hpp"
+#include "core/app/draft_store.hpp"
 #include "core/app/session.hpp"
 #include "core/crypto/pin_store.hpp"
 #include "core/forms/form_state.hpp"
@@ -60,6 +61,7 @@ struct Draft {
   std::optional<Error> error;
   forms::FormSchema schema;
   forms::FormState form;
+  std::string definition_json;             // the definition as the server sent it (kept with the draft)
   // Submission
   Phase submit_phase = Phase::idle;
   std::optional<Error> submit_error;
@@ -85,6 +87,7 @@ struct Ticket {
   Phase action_phase = Phase::idle;        // rating / reopen
   std::optional<Error> action_error;
   int rating = 0;                          // 1..5 once rated
+  std::string rate_comment;                // typed with the rating, sent with it
   bool reopened = false;
   std::string signed_receipt;              // Civic receipts: JSON text from the POST answer, or empty
 };
@@ -154,6 +157,8 @@ struct State {
   std::int64_t now_ms = 0;
   Live live;
   Trust trust;
+  DraftStore draft_store;                  // what the shell holds of the draft (draft_store.hpp)
+  bool page_hidden = false;                // the shell's page is out of sight (PageVisibility)
   // Kiosk sessions (session.hpp): the clock, where to return to when one
   // ends, and the hall's location.
   Session session;

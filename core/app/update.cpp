@@ -6,6 +6,7 @@
 // recognised and dropped; no input is ever cleared by an error.
 #include "core/app/update.hpp"
 
+#include "core/app/draft_store.hpp"
 #include "core/app/live_flow.hpp"
 #include "core/app/outbox_flow.hpp"
 #include "core/app/photo_flow.hpp"
@@ -174,6 +175,7 @@ void on_definition(State& s, const Pending& p, const HttpDone& reply) {
     return;
   }
   adopt_schema(d, forms::build_schema(*def));
+  d.definition_json = reply.body;   // kept with the draft: the form can be rebuilt offline
   offer_hall(s);
   d.phase = Phase::ready;
   d.error.reset();
@@ -349,6 +351,8 @@ std::vector<Effect> end_session(State& s) {
   fresh.now_ms = s.now_ms;
   fresh.live.can_stream = s.live.can_stream;
   fresh.trust = std::move(s.trust);   // the server's keys are the hall's, not the resident's
+  fresh.draft_store = s.draft_store;   // so the stored draft is forgotten now (draft_sync)
+  fresh.draft_store.due_ms = 0;
   for (const auto& [id, p] : s.pending)
     if (p.purpose == Purpose::outbox || p.purpose == Purpose::capabilities) fresh.pending.emplace(id, p);
   bool catalog_kept = s.catalog.phase == Phase::ready && s.catalog.lang == s.home_lang;
@@ -411,6 +415,7 @@ std::vector<Effect> update(State& s, const Event& event) {
   live_sync(s, fx);   // delivered tickets (new, loaded, forgotten) are followed live
   // The kiosk ticks its session clock 4× a second: a tick that changes
   // nothing on screen is no change, so an idle kiosk draws no frame.
+  draft_sync(s, fx);  // the draft being written is kept by the shell (draft_store.hpp)
   if (tick && fx.empty() && session_view(s) == seen) s.revision = before;
   return fx;
 }
@@ -430,6 +435,7 @@ std::vector<Effect> dispatch(State& s, const Event& event) {
             std::vector<Effect> fx = fetch_catalog(s);
             for (auto& f : trust_start(s, e)) fx.push_back(std::move(f));
             fx.push_back(OutboxLoad{});   // concerns a previous run left on their way
+            fx.push_back(DraftLoad{});    // and the concern the resident was writing
             return fx;
           },
           [&](const HttpDone& e) -> std::vector<Effect> {
@@ -541,8 +547,14 @@ std::vector<Effect> dispatch(State& s, const Event& event) {
           [&](const RatePressed& e) -> std::vector<Effect> {
             if (e.stars < 1 || e.stars > 5) return {};
             s.pending_stars = e.stars;
+            const Ticket* t = find(s, e.key);
+            std::string comment = !e.comment.empty() || !t ? e.comment : t->rate_comment;
             return ticket_action(s, e.key, Purpose::rate,
-                                 {{"rating", std::to_string(e.stars)}, {"comment", e.comment}});
+                                 {{"rating", std::to_string(e.stars)}, {"comment", comment}});
+          },
+          [&](const RateCommentEdited& e) -> std::vector<Effect> {
+            if (Ticket* t = find(s, e.key)) t->rate_comment = e.text;   // the server checks its length (4xx shown on screen)
+            return {};
           },
           [&](const ReopenPressed& e) -> std::vector<Effect> {
             return ticket_action(s, e.key, Purpose::reopen, {{"reason", e.reason}});
@@ -570,6 +582,50 @@ std::vector<Effect> dispatch(State& s, const Event& event) {
           [&](const PhotoEditOpened& e) -> std::vector<Effect> { return photo_edit_opened(s, e); },
           [&](const PhotoEditChanged& e) -> std::vector<Effect> { return photo_edit_changed(s, e); },
           [&](const PhotoEditClosed& e) -> std::vector<Effect> { return photo_edit_closed(s, e); },
+          [&](const DraftLoaded& e) -> std::vector<Effect> {
+            DraftStore& ds = s.draft_store;
+            if (ds.loaded) return {};   // once per start
+            ds.loaded = true;
+            if (e.bytes.empty()) return {};
+            std::vector<Effect> fx;
+            auto stored = parse_draft(e.bytes);
+            if (stored && s.draft.service.code.empty()) {
+              // The language the resident wrote in (its labels are in the stored definition).
+              if (stored->lang != s.lang) fx = dispatch(s, LanguageChosen{stored->lang});
+              if (restore_draft(s, *stored)) {
+                offer_hall(s);
+                return fx;
+              }
+            }
+            ds.stored = true;   // unusable or superseded: draft_sync forgets it
+            return fx;
+          },
+          [&](const PageVisibility& e) -> std::vector<Effect> {
+            s.page_hidden = e.hidden;
+            if (e.hidden) s.draft_store.flush = true;
+            return e.hidden ? std::vector<Effect>{} : outbox_pump_all(s, false);
+          },
+          [&](const DraftResumed&) -> std::vector<Effect> {
+            if (!s.draft.service.code.empty() && s.draft.phase == Phase::ready) s.screen = Screen::form;
+            return {};
+          },
+          [&](const DraftDiscarded&) -> std::vector<Effect> {
+            if (s.draft.submit_phase == Phase::loading) return {};   // on its way into the outbox
+            for (auto& f : s.draft.form.fields) {
+              crypto::wipe(f.value.text);
+              crypto::wipe(f.value.location.address);
+            }
+            MediaForget forget;   // the photos' raw and compressed bytes go too
+            for (const auto& a : s.draft.attachments) {
+              forget.ids.push_back(a.id);
+              if (!a.stored.empty()) forget.ids.push_back(a.stored);
+            }
+            s.draft = Draft{};
+            if (s.screen == Screen::form || s.screen == Screen::review || s.screen == Screen::photo)
+              s.screen = Screen::home;
+            if (forget.ids.empty()) return {};
+            return {forget};
+          },
       },
       event);
 }

@@ -6,6 +6,7 @@
 
 #include "core/crypto/pin_store.hpp"
 #include "core/crypto/server_keys.hpp"
+#include "core/crypto/sodium.hpp"
 #include "core/outbox/delivery.hpp"
 
 namespace civic::native {
@@ -95,6 +96,11 @@ void run_effects(Platform& p, std::vector<app::Effect> effects) {
       p.wake_at_ms = w->at_ms;
     } else if (auto* t = std::get_if<app::TrustSave>(&fx)) {
       save_trust(p, *t);
+    } else if (auto* ds = std::get_if<app::DraftSave>(&fx)) {
+      if (p.draft_save) p.draft_save(ds->bytes);
+      crypto::wipe(ds->bytes);
+    } else if (std::holds_alternative<app::DraftLoad>(fx)) {
+      if (p.draft_load) p.done.push_back(app::DraftLoaded{p.draft_load()});
     }
   }
 }

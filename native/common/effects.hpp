@@ -9,10 +9,15 @@
 //      capabilities_path; read back by load_trust for Started
 //  [x] PhotoCompress → PhotoWorker (a worker thread running core/media);
 //      MediaForget deletes its files; no worker: the job fails (photo.no_source)
+//  [x] DraftSave / DraftLoad → the program's own draft keeper (the kiosk
+//      seals it, native/kiosk/session.hpp); without one they are ignored and
+//      DraftLoad is never answered, so core never saves a draft (the CLI)
 //  [ ] storage on a separate thread (an fsync blocks the frame ~1–10 ms)
 #pragma once
 #include <cstdint>
 #include <deque>
+#include <functional>
+#include <string>
 #include <vector>
 
 #include "core/app/effect.hpp"
@@ -31,6 +36,8 @@ struct Platform {
   std::int64_t wake_at_ms = 0;       // 0: no Tick wanted
   std::string pins_path;             // TrustSave's files; empty: not kept (TOFU again next run)
   std::string capabilities_path;
+  std::function<void(const std::string&)> draft_save;   // DraftSave bytes ("" forgets)
+  std::function<std::string()> draft_load;               // DraftLoad: the stored bytes or ""
 };
 
 // Started::pins_json / capabilities_json from the files TrustSave writes

@@ -198,7 +198,6 @@ struct Kiosk {
   // before anything else runs (an automation command may look right after).
   void session_ended() {
     ended_seen = state.session.ended;
-    restore.clear();
     ui::wipe_resident_traces();
     ui::kb::reset();   // the on-screen keyboard's pinyin composition and target (linked by the kiosk only)
     receipt_for.clear();
@@ -213,7 +212,7 @@ struct Kiosk {
   std::int64_t last_tick_ms = 0;
   std::uint64_t ended_seen = 0;
   std::string receipt_for;             // the ticket whose receipt was issued
-  std::deque<app::Event> restore;      // a draft recovered after a restart, replayed in order
+  bool restored = false;               // a draft came back after a restart: its resident is here
 
   // Both clocks run `skew_ms` ahead after the automation channel's `advance`
   // (tests: a session's countdown, a poll's wait, without sleeping).
@@ -234,7 +233,10 @@ struct Kiosk {
       apply(app::SessionTick{now, false});
       last_tick_ms = now;
     }
-    replay_restored();
+    if (restored) {   // the restored form counts as the resident's touch: the session goes on
+      restored = false;
+      if (!state.draft.service.code.empty()) apply(app::SessionTick{now, true});
+    }
     if (state.screen == app::Screen::receipt) {
       const app::Ticket* t = app::find_ticket(state, state.open_ticket);
       if (t && !t->id.empty() && t->id != receipt_for) {
@@ -243,19 +245,6 @@ struct Kiosk {
         ui::set_receipt_view(std::move(r.view));
         frames_left = std::max(frames_left, 2);
       }
-    }
-    files->save(state);
-  }
-
-  // Language and service at once; the values once the form has arrived.
-  void replay_restored() {
-    while (!restore.empty()) {
-      const app::Event& e = restore.front();
-      if (std::holds_alternative<app::ServiceChosen>(e) && state.catalog.phase != app::Phase::ready) return;
-      if (std::holds_alternative<app::FieldEdited>(e) && state.draft.phase != app::Phase::ready) return;
-      apply(e);
-      restore.pop_front();
-      if (restore.empty()) apply(app::SessionTick{now_ms(), true});
     }
   }
 
@@ -371,7 +360,9 @@ struct Kiosk {
     } else if (v == "wait-text") {
       if (node_has_text(current->rest)) finish(true);
     } else if (v == "wait-idle") {
-      if (http->in_flight() == 0 && events.empty() && platform.done.empty() && frames_left == 0) finish(true);
+      if (http->in_flight() == 0 && events.empty() && platform.done.empty() && frames_left == 0 &&
+          state.draft_store.due_ms == 0)   // and the draft's throttled save is done
+        finish(true);
     }
     if (current && Clock::now() > deadline && v != "screenshot") finish(false, "timed out: " + current->line);
   }
@@ -526,6 +517,13 @@ int main(int argc, char** argv) {
     }
     SessionFiles files(opt->data_dir, slot);
     k.files = &files;
+    // core's DraftSave / DraftLoad: sealed under the session key (session.hpp).
+    k.platform.draft_save = [&files](const std::string& bytes) { files.save(bytes); };
+    k.platform.draft_load = [&files, &k] {
+      std::string text = files.load();
+      k.restored = !text.empty();
+      return text;
+    };
     k.font_path = font;
     app::Started start;
     start.server_base = opt->server;
@@ -535,8 +533,7 @@ int main(int argc, char** argv) {
     start.hall = opt->hall;
     start.shared_device = true;
     native::load_trust(k.platform, start);
-    k.apply(start);
-    for (auto& e : files.recover()) k.restore.push_back(std::move(e));
+    k.apply(start);   // its DraftLoad brings back a draft a crashed UI left
     int rc = k.run();
     ui::set_photo_picker({});
     ui::set_photo_renderer({});

@@ -9,17 +9,14 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <nlohmann/json.hpp>
 
 #include "core/crypto/at_rest.hpp"
-#include "core/crypto/hash.hpp"
 #include "native/common/outbox_store.hpp"
 
 namespace civic::kiosk {
 
 namespace {
 namespace fs = std::filesystem;
-using json = nlohmann::json;
 constexpr size_t kMaxDraftFile = 1u << 20;
 
 void zero(void* p, size_t n) { crypto::secure_zero(p, n); }
@@ -57,8 +54,8 @@ void SessionFiles::new_key() {
   slot_->armed = 1;
 }
 
-std::vector<app::Event> SessionFiles::recover() {
-  std::vector<app::Event> events;
+std::string SessionFiles::load() {
+  std::string text;
   std::string path = draft_path();
   std::ifstream in(path, std::ios::binary);
   if (in && slot_->armed) {
@@ -70,9 +67,7 @@ std::vector<app::Event> SessionFiles::recover() {
       std::memcpy(key.data(), slot_->key, 32);
       auto plain = crypto::open_session(key, crypto::as_bytes(bytes));
       if (plain) {
-        std::string text(crypto::as_text(*plain));
-        events = draft_events(text);
-        crypto::wipe(text);
+        text.assign(crypto::as_text(*plain));
         crypto::wipe(plain.value());
       }
     }
@@ -81,20 +76,18 @@ std::vector<app::Event> SessionFiles::recover() {
   // Whatever else is in the session directory belongs to no live session.
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(dir_, ec))
-    if (events.empty() || entry.path().string() != path) fs::remove(entry.path(), ec);
-  if (events.empty()) {
+    if (text.empty() || entry.path().string() != path) fs::remove(entry.path(), ec);
+  if (text.empty()) {
     zero(slot_->key, sizeof slot_->key);
     new_key();
   } else {
     on_disk_ = true;
   }
-  return events;
+  return text;
 }
 
-void SessionFiles::save(const app::State& s) {
-  if (s.revision == saved_revision_) return;
-  saved_revision_ = s.revision;
-  if (s.draft.service.code.empty() || s.draft.form.fields.empty()) {
+void SessionFiles::save(const std::string& text) {
+  if (text.empty()) {
     if (on_disk_) {
       std::error_code ec;
       fs::remove(draft_path(), ec);
@@ -103,19 +96,9 @@ void SessionFiles::save(const app::State& s) {
     return;
   }
   if (!slot_->armed) new_key();
-  std::string text = draft_to_json(s);
-  // Ticks change the revision four times a second: write only when the
-  // draft itself changed (compared by hash, so no plaintext is kept).
-  crypto::Hash32 h = crypto::blake2b_256(crypto::as_bytes(text));
-  if (on_disk_ && h == saved_hash_) {
-    crypto::wipe(text);
-    return;
-  }
-  saved_hash_ = h;
   crypto::DataKey key;
   std::memcpy(key.data(), slot_->key, 32);
   auto sealed = crypto::seal_session(key, crypto::as_bytes(text));
-  crypto::wipe(text);
   if (!sealed) {
     error_ = sealed.error().detail;
     return;
@@ -130,55 +113,8 @@ void SessionFiles::end() {
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(dir_, ec)) fs::remove(entry.path(), ec);
   on_disk_ = false;
-  saved_revision_ = ~0ull;
   zero(slot_->key, sizeof slot_->key);
   new_key();
-}
-
-std::string draft_to_json(const app::State& s) {
-  json fields = json::array();
-  for (size_t i = 0; i < s.draft.form.fields.size() && i < s.draft.schema.fields.size(); ++i) {
-    const auto& st = s.draft.form.fields[i];
-    if (!st.touched) continue;   // offered values (the hall) come back by themselves
-    const auto& v = st.value;
-    fields.push_back({{"id", s.draft.schema.fields[i].id},
-                      {"text", v.text},
-                      {"keys", v.keys},
-                      {"lat", v.location.lat},
-                      {"lon", v.location.lon},
-                      {"address", v.location.address}});
-  }
-  json j = {{"v", 1}, {"lang", std::string(lang_tag(s.lang))}, {"service", s.draft.service.code}, {"fields", fields}};
-  return j.dump(-1, ' ', false, json::error_handler_t::replace);
-}
-
-std::vector<app::Event> draft_events(const std::string& text) {
-  json j = json::parse(text, nullptr, false);
-  if (!j.is_object() || j.value("v", 0) != 1) return {};
-  auto str = [](const json& o, const char* k) {
-    auto it = o.find(k);
-    return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
-  };
-  std::string service = str(j, "service");
-  if (service.empty()) return {};
-  std::vector<app::Event> out;
-  out.push_back(app::LanguageChosen{parse_lang(str(j, "lang"))});
-  out.push_back(app::ServiceChosen{service});
-  auto f = j.find("fields");
-  if (f == j.end() || !f->is_array()) return out;
-  for (const auto& o : *f) {
-    if (!o.is_object()) continue;
-    forms::FieldValue v;
-    v.text = str(o, "text");
-    if (auto k = o.find("keys"); k != o.end() && k->is_array())
-      for (const auto& x : *k)
-        if (x.is_string()) v.keys.push_back(x.get<std::string>());
-    v.location.lat = str(o, "lat");
-    v.location.lon = str(o, "lon");
-    v.location.address = str(o, "address");
-    out.push_back(app::FieldEdited{str(o, "id"), std::move(v)});
-  }
-  return out;
 }
 
 }  // namespace civic::kiosk

@@ -4,8 +4,9 @@
 //      under a random key that never touches the disk — it lives in a
 //      locked, never-dumped memory page (KeySlot) that a supervising parent
 //      process keeps across a restart of the UI (session_guard.hpp)
-//  [x] restore after such a restart: the draft is replayed as the
-//      resident's own Events (language, service, field values)
+//  [x] restore after such a restart: the bytes go back to core
+//      (app::DraftLoaded), which rebuilds the form (core/app/draft_store.hpp);
+//      what is sealed is exactly core's app::DraftSave bytes
 //  [x] the end of a session: the file removed, the key overwritten and
 //      replaced, so any copy left behind (a backup, a bad block) is noise
 //  [x] leftovers from a crash the key did not survive (power cut, the
@@ -13,14 +14,8 @@
 //  [ ] media a resident attached (the kiosk has no camera yet)
 // Limits: draft files up to 1 MiB (larger ones are not restored).
 #pragma once
-#include <array>
 #include <cstdint>
-#include <optional>
 #include <string>
-#include <vector>
-
-#include "core/app/event.hpp"
-#include "core/app/state.hpp"
 
 namespace civic::kiosk {
 
@@ -39,11 +34,11 @@ std::string prepare_data_dir(const std::string& dir);
 class SessionFiles {
  public:
   SessionFiles(std::string data_dir, KeySlot* slot);
-  // At start: a readable draft (the UI restarted under its supervisor) is
-  // returned for replay; anything unreadable is deleted.
-  std::vector<app::Event> recover();
-  // After a change: seals the draft (when there is one) to disk.
-  void save(const app::State& s);
+  // At start (app::DraftLoad): a readable draft (the UI restarted under its
+  // supervisor) is returned, opened; anything unreadable is deleted. "": none.
+  std::string load();
+  // app::DraftSave: seals the bytes to disk; empty bytes remove the file.
+  void save(const std::string& bytes);
   // The session ended: file removed, key overwritten and replaced.
   void end();
   std::string draft_path() const;
@@ -53,14 +48,8 @@ class SessionFiles {
   void new_key();
   std::string dir_;
   KeySlot* slot_;
-  std::uint64_t saved_revision_ = ~0ull;
   bool on_disk_ = false;
-  std::array<std::uint8_t, 32> saved_hash_{};
   std::string error_;
 };
-
-// Draft <-> the plaintext that is sealed (JSON), and back to Events.
-std::string draft_to_json(const app::State& s);
-std::vector<app::Event> draft_events(const std::string& json_text);
 
 }  // namespace civic::kiosk

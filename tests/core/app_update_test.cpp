@@ -8,12 +8,12 @@ using namespace civic::app;
 
 namespace {
 // The one HttpRequest among the effects (Started also asks for the outbox,
-// covered by app_outbox_test.cpp, and for the server's capabilities,
-// covered by app_trust_test.cpp).
+// covered by app_outbox_test.cpp, for the server's capabilities,
+// app_trust_test.cpp, and for the draft, app_draft_test.cpp).
 const HttpRequest& only_request(std::vector<Effect> fx) {
   std::erase_if(fx, [](const Effect& f) {
     auto* r = std::get_if<HttpRequest>(&f);
-    return std::holds_alternative<OutboxLoad>(f) ||
+    return std::holds_alternative<OutboxLoad>(f) || std::holds_alternative<DraftLoad>(f) ||
            (r && r->url.find("civic/capabilities.json") != std::string::npos);
   });
   REQUIRE(fx.size() == 1);
