@@ -124,6 +124,9 @@ void ticket(const app::State& s, const Dispatch& d) {
     w::status("rated", format(s.lang, "ui.rated", {{"count", std::to_string(t->rating)}}));
   } else if (!t->reopened) {
     w::heading("rate", std::string(tr(s.lang, "ui.rate_title")), 1.1f);
+    std::string comment = t->rate_comment;
+    if (w::text_input("rate/comment", std::string(tr(s.lang, "ui.rate_comment")), &comment, true))
+      d(app::RateCommentEdited{key_of(*t), comment});
     // Five in a row when they fit at one touch target each, else in rows.
     const ImGuiStyle& st = ImGui::GetStyle();
     float avail = ImGui::GetContentRegionAvail().x, gap = st.ItemSpacing.x;

@@ -47,6 +47,7 @@ constexpr Message kTable[] = {
     {"ui.updated", "最近更新", "Updated"},
     {"ui.rate_title", "对办理结果满意吗？", "How satisfied are you with the result?"},
     {"ui.stars", "{count} 星", "{count} stars"},
+    {"ui.rate_comment", "说说您的意见（可不填）", "Your comments (optional)"},
     {"ui.rated", "您的评价：{count} 星", "Your rating: {count} stars"},
     {"ui.comment", "意见（选填）", "Comment (optional)"},
     {"ui.send_rating", "提交评价", "Send rating"},
