@@ -6,11 +6,16 @@
 // alpha atlas (32 MiB once ImGui expands it to RGBA for the GL backend);
 // larger text is scaled from it. Horizontal oversampling is off: at these
 // sizes CJK strokes need no sub-pixel positioning and it would triple the atlas.
+// With Presentation::lazy_glyphs (web) only the characters in use are
+// rasterised (ui/glyphs.hpp): ~1,000 glyphs at first instead of 4,100, in an
+// atlas ImGui sizes itself, and the fallback font is merged for characters
+// the subset lacks.
 #include <imgui.h>
 
 #include <algorithm>
 #include <cstdio>
 
+#include "ui/glyphs.hpp"
 #include "ui/theme.hpp"
 #include "ui/ui.hpp"
 
@@ -38,7 +43,8 @@ bool setup(const Presentation& p, const std::string& font_path) {
     cfg.OversampleV = 1;
     cfg.PixelSnapH = true;
     io.Fonts->Clear();
-    io.Fonts->TexDesiredWidth = 4096;
+    glyphs::enable(p.lazy_glyphs);
+    io.Fonts->TexDesiredWidth = p.lazy_glyphs ? 0 : 4096;
     // ImGui's Chinese range lacks arrows (← on Back) and ★: add them.
     static ImVector<ImWchar> ranges;
     if (ranges.empty()) {
@@ -48,7 +54,19 @@ bool setup(const Presentation& p, const std::string& font_path) {
       b.AddRanges(extra);
       b.BuildRanges(&ranges);
     }
-    ok = io.Fonts->AddFontFromFileTTF(font_path.c_str(), raster, &cfg, ranges.Data) != nullptr;
+    const ImWchar* want_ranges = p.lazy_glyphs ? glyphs::primary_ranges() : ranges.Data;
+    ok = io.Fonts->AddFontFromFileTTF(font_path.c_str(), raster, &cfg, want_ranges) != nullptr;
+    for (size_t i = 0; ok && p.lazy_glyphs && i < glyphs::fallback_count(); ++i) {
+      const ImWchar* rare = glyphs::fallback_ranges(i);
+      if (!rare) continue;
+      ImFontConfig merge = cfg;
+      merge.MergeMode = true;   // into the first font: one ImFont, one FindGlyph
+      io.Fonts->AddFontFromFileTTF(glyphs::fallback_path(i).c_str(), raster, &merge, rare);
+    }
+    if (ok && p.lazy_glyphs) {
+      io.Fonts->Build();
+      glyphs::built(io.Fonts->Fonts[0]);
+    }
   }
   if (!ok) {
     io.Fonts->Clear();

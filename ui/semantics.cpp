@@ -1,6 +1,7 @@
 // ui/semantics.cpp — semantic nodes per frame, plus the activation queue that
 // lets tests and the web's accessible DOM press a control by its stable id
 // (the same path a finger takes ends in the same Event).
+#include "ui/glyphs.hpp"
 #include "ui/semantics.hpp"
 
 #include <imgui.h>
@@ -70,6 +71,11 @@ void wipe() {
 }
 
 void end_frame() {
+  // Every name and value drawn is text the atlas must hold (lazy glyphs).
+  for (const auto& n : g_building) {
+    glyphs::note(n.name);
+    glyphs::note(n.value);
+  }
   g_last.swap(g_building);
   // An activation for an id that was not drawn this frame is dropped, so a
   // stale tap can never fire on a later screen.

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "ui/glyphs.hpp"
 #include "ui/keyboard_hooks.hpp"
 #include "ui/screens.hpp"
 #include "ui/semantics.hpp"
@@ -46,6 +47,7 @@ void draw(const app::State& state, const Dispatch& dispatch) {
   theme::apply(p, state.settings);
   w::set_frame({theme::scale(p, state.settings), theme::touch_px(p, state.settings)});
   sem::begin_frame();
+  glyphs::begin_frame();
   const kb::Hooks* keys = p.kiosk ? kb::hooks() : nullptr;
   if (keys) keys->draw(state);   // first, so a key's edit reaches its field this frame
 

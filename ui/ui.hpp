@@ -28,11 +28,14 @@ struct Presentation {
   bool large_text = false;     // elderly mode: >= 1.5x text (kiosk default)
   bool high_contrast = false;
   bool kiosk = false;          // 9 mm touch targets, no hover effects
+  bool lazy_glyphs = false;    // web: the atlas holds what is drawn, rebuilt as text appears (glyphs.hpp)
 };
 
 // Loads the CJK font subset (build/<preset>/fonts/civic-cjk.ttf, copied to
 // build/web/fonts for the web) into ImGui's atlas and sets the theme.
 // Returns false, keeping ImGui's default font, when the file cannot be read.
+// With lazy_glyphs, call it again whenever glyphs::rebuild_wanted() after a
+// frame (then recreate the font texture), outside ImGui's frame.
 bool setup(const Presentation& p, const std::string& font_path);
 
 // Draws one frame of the whole app into the current ImGui frame.

@@ -1,6 +1,7 @@
 // ui/widgets.cpp — controls drawn with ImGui, sized for fingers, recorded as
 // semantic nodes. ImGui labels carry "##id" so the visible text can change
 // with the language while the widget's identity (and focus) stays.
+#include "ui/glyphs.hpp"
 #include "ui/widgets.hpp"
 
 #include <imgui.h>
@@ -190,6 +191,7 @@ void heading(const std::string& id, const std::string& text, float size) {
 }
 
 void paragraph(const std::string& text, bool muted) {
+  glyphs::note(text);   // text with no semantic node (ticket notes, agency)
   if (muted) ImGui::PushStyleColor(ImGuiCol_Text, theme::palette().text_muted);
   ImGui::PushTextWrapPos(0);
   ImGui::TextUnformatted(text.c_str());

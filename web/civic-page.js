@@ -265,13 +265,16 @@
     ? navigator.serviceWorker.register('service-worker.js').then(() => navigator.serviceWorker.ready)
         .catch((e) => { console.warn('civic: offline shell unavailable: ' + e); return null; })
     : Promise.resolve(null);
-  if (navigator.storage && navigator.storage.persist) navigator.storage.persist().catch(() => {});
+  // navigator.storage.persist() is asked once, at the first filing (effects_web.cpp).
 
   // ---- window.civic: for tests, benchmarks and curious residents ---------
   window.civic = {
     nodes: () => nodes.map((n) => Object.assign({}, n)),
     ready: () => readyPromise,
     framesDrawn: () => (Module._civic_frames_drawn ? Module._civic_frames_drawn() : 0),
+    // Characters the last frame drew as the missing-glyph box (ui/glyphs.hpp), and atlas builds.
+    missingGlyphs: () => (Module._civic_missing_glyphs ? Module._civic_missing_glyphs() : -1),
+    fontBuilds: () => (Module._civic_font_builds ? Module._civic_font_builds() : 0),
     textAgent: () => agent,
     offlineReady: () => swReady,
   };

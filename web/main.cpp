@@ -17,21 +17,36 @@
 //  [X] Text agent: focused inside the tap/click that activated a text field.
 //  [X] Counters for the budget benchmark (frames drawn, first frame marks).
 //  [X] Font atlas re-rasterised when devicePixelRatio changes (zoom).
-//  [ ] A lazily loaded fallback font for rare characters outside the subset.
+//  [X] Page visibility: hidden (visibilitychange, pagehide) is applied at
+//      once — core saves the draft synchronously (localStorage) before the
+//      browser may freeze the page — and no frame is drawn while hidden;
+//      queued completions wait until the page is shown again.
+//  [X] Lazy glyphs (ui/glyphs.hpp): the atlas starts with the catalogue's
+//      characters and grows as text appears, rebuilt after the frame that
+//      drew a character it lacked — the first frame does not wait for 4,100
+//      CJK glyphs to be rasterised.
+//  [X] A fallback font for rare characters, in slices of kRareSlice code
+//      points (fonts/rare/XXXX.ttf, scripts/make-rare-font.mjs): a slice is
+//      fetched only when a character drawn is missing from the first font,
+//      then merged into the atlas; window.civic.missingGlyphs() counts what
+//      the last frame still drew as a box.
 #include <GLES3/gl3.h>
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <deque>
+#include <set>
 #include <string>
 
 #include "core/app/update.hpp"
 #include "imgui_impl_html5.h"
 #include "effects_web.hpp"
+#include "ui/glyphs.hpp"
 #include "ui/ui.hpp"
 
 namespace {
@@ -40,6 +55,7 @@ using namespace civic;
 
 constexpr const char* kCanvas = "#canvas";
 constexpr const char* kFontPath = "/civic-cjk.ttf";
+constexpr unsigned kRareSlice = 512;   // scripts/make-rare-font.mjs SLICE
 constexpr int kSettleFrames = 2;   // ImGui lays out new content over two frames
 
 struct Shell {
@@ -56,6 +72,7 @@ struct Shell {
   Lang published_lang = Lang::en;
   bool agent_wanted = false;
   bool in_frame = false;
+  std::set<unsigned> rare_asked;      // slices of the fallback font asked for (each once)
 };
 Shell* g_shell = nullptr;
 
@@ -78,7 +95,7 @@ void drain() {
 
 bool needs_frame() {
   Shell& s = *g_shell;
-  if (!s.fonts_ready) return false;
+  if (!s.fonts_ready || s.state.page_hidden) return false;
   return s.settle > 0 || ImGui_ImplHtml5_WantsFrame() || web::has_completions() || !s.ui_events.empty() ||
          s.state.revision != s.drawn_revision;
 }
@@ -91,6 +108,19 @@ EM_JS(void, civic_agent_want, (bool want), {
 });
 EM_JS(void, civic_mark, (const char* name), {
   if (typeof performance !== 'undefined' && performance.mark) performance.mark(UTF8ToString(name));
+});
+
+EM_JS(void, civic_request_rare_font, (const char* url, unsigned first), {
+  fetch(UTF8ToString(url)).then((r) => {
+    if (!r.ok) throw new Error('HTTP ' + r.status);
+    return r.arrayBuffer();
+  }).then((buf) => {
+    const bytes = new Uint8Array(buf);
+    const ptr = _malloc(bytes.length);
+    HEAPU8.set(bytes, ptr);
+    _civic_rare_font_bytes(first, ptr, bytes.length);
+    _free(ptr);
+  }).catch((e) => console.warn('civic: fallback font not loaded (' + e + ')'));
 });
 
 void publish() {
@@ -139,6 +169,23 @@ void draw_frame() {
   if (!s.ui_events.empty()) s.settle = kSettleFrames;
 
   publish();
+  // Characters this frame drew that the atlas lacks: rasterise them now
+  // (between frames), and ask for the fallback font when the first has none.
+  if (ui::glyphs::rebuild_wanted()) {
+    ui::setup(ui::presentation(), s.font_path);
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    s.settle = kSettleFrames;
+  }
+  if (!s.font_path.empty())
+    for (ImWchar c : ui::glyphs::uncovered()) {
+      if (c < 0x3400 || c > 0x9FFF) continue;   // the slices hold CJK ideographs (and Ext. A) only
+      unsigned first = unsigned(c) / kRareSlice * kRareSlice;
+      if (!s.rare_asked.insert(first).second) continue;
+      char url[64];
+      std::snprintf(url, sizeof url, "fonts/rare/%04x.ttf", first);
+      civic_request_rare_font(url, first);
+    }
   if (!s.first_frame_marked) {
     s.first_frame_marked = true;
     civic_mark("civic-first-frame");
@@ -184,6 +231,13 @@ EM_JS(void, civic_request_font, (const char* url), {
   });
 });
 
+EM_JS(void, civic_listen_visibility, (), {
+  const report = (hidden) => { if (Module._civic_page_visibility) Module._civic_page_visibility(hidden ? 1 : 0); };
+  document.addEventListener('visibilitychange', () => report(document.visibilityState === 'hidden'));
+  window.addEventListener('pagehide', () => report(true));
+  window.addEventListener('pageshow', (e) => { if (e.persisted) report(document.visibilityState === 'hidden'); });
+});
+
 EM_JS(char*, civic_page_config, (), {
   const meta = document.querySelector('meta[name="civic-server"]');
   let server = meta && meta.content ? meta.content : "";
@@ -212,6 +266,7 @@ EMSCRIPTEN_KEEPALIVE void civic_font_bytes(const unsigned char* bytes, int len) 
   }
   ui::Presentation p;
   p.dpi_scale = ImGui_ImplHtml5_PixelRatio();
+  p.lazy_glyphs = true;
   g_shell->font_path = have ? kFontPath : "";
   ui::setup(p, g_shell->font_path);
   g_shell->fonts_ready = true;
@@ -232,6 +287,37 @@ EMSCRIPTEN_KEEPALIVE void civic_a11y_set_text(const char* id, const char* text) 
 // synthesized key taps.
 EMSCRIPTEN_KEEPALIVE void civic_agent_text(const char* utf8) { ImGui_ImplHtml5_AddText(utf8); }
 EMSCRIPTEN_KEEPALIVE void civic_agent_key(int dom_key_code) { ImGui_ImplHtml5_TapKey(dom_key_code); }
+
+// A slice of the fallback font (civic_request_rare_font): written to MEMFS
+// and merged at the next rebuild for the characters the first font lacks.
+EMSCRIPTEN_KEEPALIVE void civic_rare_font_bytes(unsigned first, const unsigned char* bytes, int len) {
+  if (!bytes || len <= 0 || first > 0xFFFF) return;
+  char path[64];
+  std::snprintf(path, sizeof path, "/civic-rare-%04x.ttf", first);
+  std::FILE* f = std::fopen(path, "wb");
+  if (!f) return;
+  bool ok = std::fwrite(bytes, 1, std::size_t(len), f) == std::size_t(len);
+  std::fclose(f);
+  if (!ok) return;
+  unsigned last = std::min(first + kRareSlice - 1, 0xFFFFu);
+  ui::glyphs::add_fallback_font(path, ImWchar(first), ImWchar(last));
+  g_shell->settle = kSettleFrames;
+}
+
+// For tests: characters the last frame drew as the missing-glyph box, and
+// how often the atlas was built.
+EMSCRIPTEN_KEEPALIVE double civic_missing_glyphs() { return ui::glyphs::missing_last_frame(); }
+EMSCRIPTEN_KEEPALIVE double civic_font_builds() { return ui::glyphs::rebuilds(); }
+
+// The page went out of sight or came back (civic_listen_visibility). Applied
+// now, not at the next frame: a hidden page may never get one.
+EMSCRIPTEN_KEEPALIVE void civic_page_visibility(int hidden) {
+  if (!g_shell || g_shell->in_frame) return;
+  if (bool(hidden) == g_shell->state.page_hidden) return;
+  drain();   // the last keystrokes first, so they are in what is saved
+  apply(app::PageVisibility{hidden != 0});
+  if (!hidden) g_shell->settle = kSettleFrames;
+}
 
 // For the budget benchmark: frames drawn since start.
 EMSCRIPTEN_KEEPALIVE double civic_frames_drawn() { return g_shell ? double(g_shell->frames_drawn) : 0; }
@@ -273,6 +359,7 @@ int main() {
   started.can_stream = true;   // EventSource (effects_web.cpp)
   web::install_network_events();
   web::load_trust(started);   // pinned server keys: personal fields are sealed from the first filing
+  civic_listen_visibility();
   apply(started);   // the catalogue request runs while the font downloads; the outbox loads
 
   civic_request_font("fonts/civic-cjk.ttf");

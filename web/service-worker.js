@@ -8,7 +8,7 @@
 // Limits: only same-origin GET requests for the SHELL files are touched.
 'use strict';
 
-const CACHE = 'civic-shell-v1';
+const CACHE = 'civic-shell-v2';
 const SHELL = [
   './', 'index.html', 'civic.js', 'civic.wasm', 'civic-page.js', 'civic.css',
   'manifest.webmanifest', 'icon.svg', 'fonts/civic-cjk.ttf',
@@ -36,7 +36,11 @@ function shellKey(request) {
     const last = u.pathname.slice(u.pathname.lastIndexOf('/') + 1);
     if (!last.includes('.')) return new URL('index.html', scopeUrl).href;
   }
-  return shellUrls.has(u.href) ? u.href : null;
+  if (shellUrls.has(u.href)) return u.href;
+  // Slices of the rare-character font: fetched only when a name needs one,
+  // then kept like the shell (a returning resident sees the name offline).
+  if (u.origin === scopeUrl.origin && u.pathname.startsWith(scopeUrl.pathname + 'fonts/rare/')) return u.href;
+  return null;
 }
 
 self.addEventListener('fetch', (event) => {

@@ -9,19 +9,22 @@
 //     web/main.cpp, from navigation start (median of RUNS cold loads);
 //   idle frames per second: frames drawn during 3 s, starting 2 s after the
 //     last input or network event;
-//   package size: every file of build/web except the .br/.gz siblings.
+//   package size: every file of build/web except the .br/.gz siblings and
+//     fonts/rare/ (the rare-character slices are fetched on demand, like a
+//     mini-program's remote fonts, never installed with the app: printed apart).
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer, openPhone, serverGroups, WEB_DIR } from './harness.mjs';
 
 const RUNS = Number(process.argv[2] || 5);
 
-function packageBytes(dir) {
+function packageBytes(dir, skip = join(WEB_DIR, 'fonts', 'rare')) {
   let total = 0;
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
     const st = statSync(p);
-    if (st.isDirectory()) total += packageBytes(p);
+    if (p === skip) continue;
+    if (st.isDirectory()) total += packageBytes(p, skip);
     else if (!name.endsWith('.br') && !name.endsWith('.gz')) total += st.size;
   }
   return total;
@@ -79,3 +82,6 @@ console.log('  time to first interactive frame, median: ' + median(runs.map((r) 
 console.log('      runs: ' + runs.map((r) => r.inter.toFixed(0)).join(', ') + ' ms');
 console.log('  idle frames per second (after 2 s quiet): ' + last.idleFps.toFixed(2) + '   target 0');
 console.log('  whole package, uncompressed: ' + kb(packageBytes(WEB_DIR)) + '   limit 2048 KiB');
+let rare = 0;
+try { rare = packageBytes(join(WEB_DIR, 'fonts', 'rare'), null); } catch { /* not built */ }
+console.log('  rare-character font slices, on demand (not in the package): ' + kb(rare));
