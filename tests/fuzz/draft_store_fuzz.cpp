@@ -21,7 +21,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (const auto& f : d->fields)
     if (f.id.empty() || f.value.attachments.size() > kMaxDraftAttachments) std::abort();
   State s;
-  update(s, Started{"http://h/", civic::Lang::zh_CN, {}}, 1);
+  Started st;
+  st.server_base = "http://h/";
+  update(s, st, 1);
   update(s, DraftLoaded{bytes}, 2);
   update(s, PageVisibility{true}, 3);
   std::string again = draft_bytes(s);
