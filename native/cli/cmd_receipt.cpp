@@ -26,6 +26,7 @@
 #include "native/cli/pins.hpp"
 #include "core/crypto/receipt.hpp"
 #include "native/cli/cli.hpp"
+#include "native/common/pin_file.hpp"
 
 namespace civic::cli {
 
@@ -90,13 +91,7 @@ Result<crypto::Receipt> load_receipt(const std::string& path) {
 std::string pins_path(const Context& ctx) { return ctx.data_dir + "/pins.json"; }
 
 // Missing file: an empty store. Unreadable: an error (never overwritten).
-Result<crypto::PinStore> load_pins(const Context& ctx) {
-  std::ifstream in(pins_path(ctx), std::ios::binary);
-  if (!in) return crypto::PinStore{};
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return crypto::pin_store_from_json(ss.str());
-}
+Result<crypto::PinStore> load_pins(const Context& ctx) { return native::load_pin_file(pins_path(ctx)); }
 
 // Atomic replace: write a 0600 temporary beside it, fsync, rename.
 Result<bool> save_pins(const Context& ctx, const crypto::PinStore& store) {

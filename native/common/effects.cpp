@@ -8,6 +8,7 @@
 #include "core/crypto/server_keys.hpp"
 #include "core/crypto/sodium.hpp"
 #include "core/outbox/delivery.hpp"
+#include "native/common/pin_file.hpp"
 
 namespace civic::native {
 
@@ -38,14 +39,7 @@ std::string read_small(const std::string& path, size_t limit) {
 // file is left alone — core refuses to seal until a person looks at it.
 void save_trust(const Platform& p, const app::TrustSave& t) {
   if (!p.pins_path.empty()) {
-    auto mine = crypto::pin_store_from_json(t.pins_json);
-    std::string text = read_small(p.pins_path, crypto::kMaxPinFile);
-    auto stored = text.empty() ? Result<crypto::PinStore>(crypto::PinStore{}) : crypto::pin_store_from_json(text);
-    if (mine && stored) {
-      crypto::PinStore merged = std::move(stored).value();
-      if (crypto::merge_pins(merged, mine.value()) > 0 || text.empty())
-        (void)write_file_durably(p.pins_path, crypto::pin_store_to_json(merged));
-    }
+    if (auto mine = crypto::pin_store_from_json(t.pins_json)) (void)merge_into_pin_file(p.pins_path, mine.value());
   }
   if (!p.capabilities_path.empty()) (void)write_file_durably(p.capabilities_path, t.capabilities_json);
 }
@@ -53,7 +47,7 @@ void save_trust(const Platform& p, const app::TrustSave& t) {
 }  // namespace
 
 void load_trust(const Platform& p, app::Started& start) {
-  if (!p.pins_path.empty()) start.pins_json = read_small(p.pins_path, crypto::kMaxPinFile);
+  if (!p.pins_path.empty()) start.pins_json = read_pin_text(p.pins_path);
   if (!p.capabilities_path.empty())
     start.capabilities_json = read_small(p.capabilities_path, crypto::kMaxCapabilitiesBytes);
 }

@@ -18,6 +18,7 @@
 #include "core/crypto/receipt.hpp"
 #include "core/i18n/messages.hpp"
 #include "native/common/outbox_store.hpp"
+#include "native/common/pin_file.hpp"
 #include "native/kiosk/qr.hpp"
 #include "native/kiosk/receipt_image.hpp"
 #include "native/kiosk/receipt_pdf.hpp"
@@ -30,7 +31,6 @@ namespace {
 
 namespace fs = std::filesystem;
 constexpr size_t kKeepReceipts = 500;   // files of each kind; the oldest go first
-constexpr size_t kMaxPinsFile = crypto::kMaxPinFile;
 
 std::string now_text(const char* fmt, bool utc) {
   std::time_t t = std::time(nullptr);
@@ -58,21 +58,12 @@ void check_signature(const Options& opt, const app::Ticket& t, ui::ReceiptView& 
     return;
   }
   std::string pins_path = opt.data_dir + "/pins.json";
-  crypto::PinStore store;
-  {
-    std::ifstream in(pins_path, std::ios::binary);
-    if (in) {
-      std::string text(kMaxPinsFile + 1, '\0');
-      in.read(text.data(), static_cast<std::streamsize>(text.size()));
-      text.resize(static_cast<size_t>(in.gcount()));
-      auto loaded = crypto::pin_store_from_json(text);
-      if (!loaded) {
-        v.problem = loaded.error();   // never overwrite a store we cannot read
-        return;
-      }
-      store = std::move(loaded).value();
-    }
+  auto loaded = native::load_pin_file(pins_path);
+  if (!loaded) {
+    v.problem = loaded.error();   // never overwrite a store we cannot read
+    return;
   }
+  crypto::PinStore store = std::move(loaded).value();
   const crypto::PinnedKey* pin = crypto::find_pin(store, r->facts.issuer);
   auto verdict = crypto::verify_receipt(*r, pin ? &pin->public_key : nullptr);
   if (!verdict) {

@@ -4,10 +4,12 @@
 // nothing the kiosk sent holds the number, the department's staff read it
 // back, and the server's key and capabilities are kept in the data
 // directory (pins.json, shared with the receipt check; capabilities.json)
-// so the next start seals even before the server answers.
+// so the next start seals even before the server answers. A pin file the
+// kiosk cannot read (here: larger than the 256 KiB a pin store may be) is
+// never written over and nothing is sent.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { call, startServer } from '../server/harness.mjs';
@@ -60,4 +62,23 @@ test('the phone number leaves the kiosk only sealed; the department reads it; th
     { headers: { Authorization: `Bearer ${mint.body.token}` } });
   assert.equal(read.status, 200, read.text);
   assert.equal(read.body.phone, PHONE);
+});
+
+test('an oversized pin file is refused, left as it was, and nothing is sent', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'civic-kiosk-seal-big-'));
+  const big = '{"pins":[' + ' '.repeat(300 * 1024) + ']}';
+  writeFileSync(path.join(dir, 'pins.json'), big);
+  const before = proxy.captured().length;
+  const k2 = startKiosk({ server: proxy.base, args: ['--lang', 'en', '--data-dir', dir, '--idle-seconds', '0'] });
+  try {
+    assert.ok((await k2.send('wait group/0 30000')).ok, k2.stderr());
+    await fileConcern(k2, { description: 'The lamp by the north gate flickers', phone: PHONE, typeLocation: true, noTicket: true });
+    assert.ok((await k2.send('wait-text pinned server keys file cannot be read')).ok, JSON.stringify(await k2.nodes()));
+    assert.ok(!(await k2.nodes()).some((n) => n.id === 'ticket/number'));
+    assert.equal(readFileSync(path.join(dir, 'pins.json'), 'utf8'), big, 'the unreadable pin file was written over');
+    assert.ok(!proxy.captured().slice(before).includes('north gate'), 'a concern left with an unreadable pin store');
+  } finally {
+    await k2.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

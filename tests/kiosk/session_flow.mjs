@@ -18,8 +18,9 @@ export async function openServiceGroup(k, code) {
 }
 
 // Fills the street-light form (the location comes from the hall when
-// hallLocation is set) and submits; resolves with the ticket number node.
-export async function fileConcern(k, { description, phone, typeLocation = false, beforeSubmit }) {
+// hallLocation is set) and submits; resolves with the ticket number node
+// (with noTicket: right after the submit tap, for a refusal).
+export async function fileConcern(k, { description, phone, typeLocation = false, beforeSubmit, noTicket = false }) {
   await openServiceGroup(k, 'streetlight-out');
   assert.ok((await k.send('tap service/streetlight-out')).ok);
   assert.ok((await k.send('wait field/description')).ok);
@@ -40,6 +41,7 @@ export async function fileConcern(k, { description, phone, typeLocation = false,
   const r = await k.send('wait submit');
   assert.ok(r.ok, JSON.stringify(await k.nodes()));
   assert.ok((await k.send('tap submit')).ok);
+  if (noTicket) return null;
   assert.ok((await k.send('wait ticket/number 30000')).ok);
   return (await k.nodes()).find((n) => n.id === 'ticket/number');
 }
