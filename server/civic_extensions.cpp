@@ -9,6 +9,7 @@
 // returned (compared in constant time).
 #include <sodium.h>
 
+#include "core/api/nearby.hpp"
 #include "core/crypto/encoding.hpp"
 #include "core/forms/schema.hpp"
 #include "core/i18n/messages.hpp"
@@ -69,6 +70,11 @@ HttpResponse capabilities(Context& ctx, const HttpRequest& req, const Captures&)
       {"events", {{"url", base + "civic/events"}, {"format", "text/event-stream"}, {"resume", "Last-Event-ID"}}},
       {"status_updates", {{"url", base + "servicerequestupdates.json"}, {"specification", "mySociety"}}},
       {"status_detail", {{"values", json::array()}}},
+      {"nearby",
+       {{"url", base + "requests.json"},
+        {"parameters", json::array({"lat", "long", "radius"})},
+        {"default_radius", api::kDefaultNearbyRadiusM},
+        {"max_radius", api::kMaxRadiusM}}},
       {"staff", {{"url", base + "civic/staff/requests.json"}, {"auth", "Bearer"}}},
       {"anonymous", {{"field", "anonymous"}}},
       {"signin",

@@ -2,6 +2,7 @@
 //   POST /open311/v2/requests.json          file a concern (form-urlencoded)
 //        Idempotency-Key: K                 (Civic) same key + same body → same ticket
 //   GET  /open311/v2/requests.json          ?service_request_id=a,b&service_code=&status=&start_date=&end_date=
+//                                           (Civic nearby) &lat=&long=&radius=  (server/nearby.hpp)
 //   GET  /open311/v2/requests/{id}.json
 //   GET  /open311/v2/tokens/{token}.json
 // The POST answer carries the Civic receipt (core/crypto/receipt.hpp),
@@ -9,6 +10,7 @@
 #include "core/crypto/hash.hpp"
 #include "core/crypto/receipt.hpp"
 #include "core/i18n/messages.hpp"
+#include "server/nearby.hpp"
 #include "server/router.hpp"
 #include "server/signin.hpp"
 #include "server/submission.hpp"
@@ -130,12 +132,17 @@ HttpResponse list(Context& ctx, const HttpRequest& req, const Captures&) {
     if (!t) return error_response(req, 400, "server.bad_date", {{"field", name}});
     (name[0] == 's' ? f.from : f.to) = *t;
   }
+  std::optional<HttpResponse> bad;
+  std::optional<NearQuery> near = read_near_query(req, &bad);
+  if (bad) return *bad;
+  if (near) narrow_to_box(*near, f);
   // GeoReport v2: without ids or dates, the last 90 days.
   if (f.ids.empty() && !f.from && !f.to) f.from = now_seconds() - kDefaultWindow;
   f.with_personal = false;  // public answers (ticket_json.hpp)
   int64_t now = now_seconds();
   Lang lang = req.lang();
   std::vector<Ticket> found = list_tickets(*ctx.db, f);
+  if (near) keep_within(*near, found);
   HttpResponse r;
   r.body.reserve(64 + 1200 * found.size());
   r.body += '[';

@@ -202,11 +202,16 @@ std::vector<Ticket> list_tickets(Db& db, const TicketFilter& f) {
   }
   if (f.from) where.push_back("requested_at >= " + std::to_string(*f.from));
   if (f.to) where.push_back("requested_at <= " + std::to_string(*f.to));
+  if (f.box) where.push_back("lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?");
   for (size_t i = 0; i < where.size(); ++i) sql += (i ? " AND " : "WHERE ") + where[i];
   sql += " ORDER BY seq DESC LIMIT " + std::to_string(f.limit);
   ReadLease reader(db);
   Stmt s(reader.handle(), sql);
   for (size_t i = 0; i < texts.size(); ++i) s.bind(static_cast<int>(i + 1), texts[i]);
+  if (f.box) {
+    int n = static_cast<int>(texts.size());
+    s.bind(n + 1, f.box->lat_min).bind(n + 2, f.box->lat_max).bind(n + 3, f.box->lon_min).bind(n + 4, f.box->lon_max);
+  }
   std::vector<Ticket> out;
   while (s.step()) out.push_back(read_ticket(s, f.with_personal));
   return out;

@@ -51,6 +51,8 @@ struct TicketFilter {
   std::string account_id;           // "": any; else a signed-in resident's own (server/signin.hpp)
   std::optional<bool> closed;       // status=open|closed
   std::optional<int64_t> from, to;  // requested_at range
+  struct Box { double lat_min, lat_max, lon_min, lon_max; };
+  std::optional<Box> box;           // only tickets with a point inside (server/nearby.hpp)
   size_t limit = 1000;
   bool with_personal = true;        // false: personal fields left empty, never opened
 };

@@ -42,6 +42,7 @@ constexpr Message kTable[] = {
     {"server.bad_idempotency_key", "Idempotency-Key 格式不正确（1–255 个可见 ASCII 字符）", "The Idempotency-Key is not valid (1–255 visible ASCII characters)"},
     {"server.too_many_ids", "一次最多查询 {max} 个编号", "Ask for at most {max} ids at a time"},
     {"server.bad_date", "日期格式不正确：{field}", "The date is not valid: {field}"},
+    {"server.bad_radius", "radius 必须是 1 到 {max} 之间的整数（米）", "radius must be a whole number of metres from 1 to {max}"},
     {"server.bad_status_filter", "status 只能是 open 或 closed", "status must be open or closed"},
     {"server.bad_token", "凭证无效", "The token is not valid"},
     {"server.staff_unauthorized", "需要有效的工作人员令牌", "A valid staff token is needed"},
