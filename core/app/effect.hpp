@@ -105,7 +105,15 @@ struct DraftSave {
 // Hand back the stored draft, once at start: DraftLoaded (empty: none).
 struct DraftLoad {};
 
+// Find the device's position once; answer Located{locate_id} — with the
+// failure (denied, unavailable, timeout) when there is none. The web shell
+// asks navigator.geolocation; the kiosk answers with its hall's place; a
+// shell without either answers unavailable.
+struct LocateRequest {
+  std::uint64_t locate_id = 0;
+};
+
 using Effect = std::variant<HttpRequest, OutboxSave, OutboxDelete, OutboxLoad, WakeAt, StreamOpen, StreamClose,
-                            PhotoCompress, MediaForget, TrustSave, DraftSave, DraftLoad>;
+                            PhotoCompress, MediaForget, TrustSave, DraftSave, DraftLoad, LocateRequest>;
 
 }  // namespace civic::app

@@ -2,6 +2,7 @@
 // actions (from ui/) and the outcomes of Effects (from the shells).
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
@@ -96,6 +97,27 @@ struct HomePressed {};        // done: back to the start (the draft is kept unti
 struct DraftResumed {};       // home → "continue": back to the kept draft's form
 struct DraftDiscarded {};     // the resident throws the draft away (memory and storage)
 
+// Finding the service (search_flow.cpp).
+struct SearchEdited { std::string text; };     // the search box
+struct ConcernEdited { std::string text; };    // "describe your concern": suggestions
+// Pinyin readings for the search (the kiosk, from its keyboard's dictionary).
+struct ReadingsLoaded { std::shared_ptr<const catalog_search::Readings> readings; };
+
+// Where the concern is (locate_flow.cpp).
+struct LocatePressed {};                       // "use my position": LocateRequest
+enum class LocateFailure { none, denied, unavailable, timeout };
+struct Located {                               // the answer to LocateRequest{locate_id}
+  std::uint64_t locate_id = 0;
+  LocateFailure failure = LocateFailure::none;
+  double lat = 0, lon = 0;                     // WGS84 degrees, when failure == none
+  double accuracy_m = 0;
+};
+struct LocationChosen { forms::Location where; };   // the hall's place, a photo's GPS
+
+// Similar concerns nearby (nearby_flow.cpp).
+struct FollowNearbyPressed { std::string id; };  // follow that one instead; the draft is kept
+struct FileAnywayPressed {};
+
 // Following concerns.
 struct TicketsOpened {};                       // "my concerns": refresh all
 struct TicketOpened { std::string key; };      // id or local ref
@@ -136,6 +158,7 @@ using Event = std::variant<Started, HttpDone, LanguageChosen, GroupOpened, BackP
                            OutboxLoaded, Tick, NetworkOnline, StreamOpened, StreamBytes, StreamClosed, SessionTick,
                            SessionEnded, PhotoPicked, PhotoProgress, PhotoCompressed, PhotoRemoved, PhotoEditOpened,
                            PhotoEditChanged, PhotoEditClosed, DraftLoaded, PageVisibility, DraftResumed, DraftDiscarded,
-                           RateCommentEdited>;
+                           RateCommentEdited, SearchEdited, ConcernEdited, ReadingsLoaded, LocatePressed, Located,
+                           LocationChosen, FollowNearbyPressed, FileAnywayPressed>;
 
 }  // namespace civic::app

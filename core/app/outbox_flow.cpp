@@ -52,6 +52,7 @@ void mirror(State& s, const OutboxSlot& slot) {
     s.tickets.insert(s.tickets.begin(), std::move(fresh));
     t = &s.tickets.front();
   }
+  t->followed = e.key.rfind(kFollowKeyPrefix, 0) == 0;
   t->delivery = e.state;
   t->queued = e.state != EntryState::delivered;
   if (e.state == EntryState::delivered) {
@@ -163,6 +164,26 @@ std::vector<Effect> outbox_submit(State& s, api::Params fields) {
   d.submit_error.reset();
   auto [it, fresh] = s.outbox.insert_or_assign(d.idempotency_key, std::move(slot));
   (void)fresh;
+  return {save(s, it->second)};
+}
+
+std::vector<Effect> outbox_keep_followed(State& s, const api::ServiceRequest& r) {
+  for (const auto& t : s.tickets)
+    if (t.id == r.id) return {};   // already mine, or already followed
+  OutboxSlot slot;
+  slot.entry = outbox::make_entry(r.service_code, r.service_name, {}, s.now_ms / 1000);
+  slot.entry.key = kFollowKeyPrefix + r.id;
+  slot.entry.state = EntryState::delivered;
+  slot.entry.service_request_id = r.id;
+  slot.shown = true;
+  auto [it, fresh] = s.outbox.insert_or_assign(slot.entry.key, std::move(slot));
+  (void)fresh;
+  mirror(s, it->second);
+  if (Ticket* t = ticket_for(s, it->first)) {
+    if (!r.service_name.empty()) t->service_name = r.service_name;
+    t->latest = r;
+    t->phase = Phase::ready;
+  }
   return {save(s, it->second)};
 }
 

@@ -25,6 +25,12 @@ std::vector<Effect> outbox_on_loaded(State& s, const OutboxLoaded& e);
 // resident pressed retry, the network came back).
 std::vector<Effect> outbox_pump_all(State& s, bool now_due);
 
+// Follows someone else's concern (nearby_flow.cpp): it joins "my concerns" as
+// followed and is kept across restarts as a delivered record under the key
+// kFollowKeyPrefix + id (no token: nothing to rate or reopen). Once per id.
+inline constexpr const char* kFollowKeyPrefix = "follow-";
+std::vector<Effect> outbox_keep_followed(State& s, const api::ServiceRequest& r);
+
 // Asks the shell for a Tick at `at` unless an earlier one is already asked
 // for (shells keep one timer; the outbox and the live follower share it).
 void request_wake(State& s, std::int64_t at, std::vector<Effect>& fx);

@@ -56,6 +56,8 @@ void wipe_resident_data(State& s) {
   crypto::wipe(s.draft.idempotency_key);
   for (auto& t : s.tickets) wipe_ticket(t);
   crypto::wipe(s.announcement);
+  crypto::wipe(s.finder.query);     // what they searched for and described
+  crypto::wipe(s.finder.concern);
 }
 
 }  // namespace civic::app

@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "core/app/attachments.hpp"
 #include "core/app/draft_store.hpp"
 #include "core/app/session.hpp"
+#include "core/catalog_search/catalog_search.hpp"
 #include "core/crypto/pin_store.hpp"
 #include "core/forms/form_state.hpp"
 #include "core/forms/schema.hpp"
@@ -24,7 +26,7 @@
 
 namespace civic::app {
 
-enum class Screen { home, group, form, review, receipt, tickets, ticket, photo };
+enum class Screen { home, group, form, review, receipt, tickets, ticket, photo, nearby };
 
 enum class Phase { idle, loading, ready, failed };
 
@@ -38,7 +40,8 @@ struct Catalog {
 
 // What an in-flight request was for, so a late reply (say, for the language
 // the resident just switched away from) is recognised and dropped.
-enum class Purpose { services, definition, outbox, tickets, ticket, rate, reopen, follow, capabilities };
+enum class Purpose { services, definition, outbox, tickets, ticket, rate, reopen, follow, capabilities, other_services,
+                     nearby_caps, nearby };
 struct Pending {
   Purpose purpose;
   Lang lang;
@@ -90,6 +93,39 @@ struct Ticket {
   std::string rate_comment;                // typed with the rating, sent with it
   bool reopened = false;
   std::string signed_receipt;              // Civic receipts: JSON text from the POST answer, or empty
+  bool followed = false;                   // someone else's concern this device follows (no token:
+                                           // no rating, no reopen); kept as outbox record "follow-ID"
+};
+
+// Search and suggestion (search_flow.cpp): the search box, the "describe
+// your concern" box, and the catalogue in the other language (fetched the
+// first time either is used), so a resident finds 路灯 by typing "street light".
+struct Finder {
+  std::string query;
+  std::string concern;                     // offered as the chosen service's description
+  Catalog other;                           // the other language's catalogue
+  std::vector<std::string> results;        // service codes, best first
+  std::vector<std::string> suggestions;    // at most catalog_search::kSuggestions
+  std::shared_ptr<const catalog_search::Readings> readings;   // pinyin (kiosk); null: substring only
+};
+
+// The device's position for the draft (locate_flow.cpp).
+struct Locating {
+  Phase phase = Phase::idle;
+  std::optional<Error> error;              // place.denied / place.unavailable / place.timeout
+  std::uint64_t id = 0;                    // the LocateRequest in flight
+  std::uint64_t next_id = 1;
+};
+
+// Similar open concerns near the draft's point, before the review page
+// (nearby_flow.cpp; the Civic "nearby" extension, skipped on other servers).
+struct Nearby {
+  Phase caps = Phase::idle;                // the capabilities document: ready once read (or absent)
+  bool offered = false;
+  int max_radius_m = 0;
+  Phase phase = Phase::idle;               // the GET requests.json?lat&long&radius in flight
+  std::vector<api::ServiceRequest> found;  // open, same service, within the radius
+  std::string checked;                     // service|lat|long last asked about: asked once per place
 };
 
 // A concern in the outbox, as core drives it (core/outbox/delivery's plan):
@@ -159,6 +195,9 @@ struct State {
   Trust trust;
   DraftStore draft_store;                  // what the shell holds of the draft (draft_store.hpp)
   bool page_hidden = false;                // the shell's page is out of sight (PageVisibility)
+  Finder finder;
+  Locating locating;
+  Nearby nearby;
   // Kiosk sessions (session.hpp): the clock, where to return to when one
   // ends, and the hall's location.
   Session session;

@@ -8,9 +8,12 @@
 
 #include "core/app/draft_store.hpp"
 #include "core/app/live_flow.hpp"
+#include "core/app/locate_flow.hpp"
+#include "core/app/nearby_flow.hpp"
 #include "core/app/outbox_flow.hpp"
 #include "core/app/photo_flow.hpp"
 #include "core/app/trust_flow.hpp"
+#include "core/app/search_flow.hpp"
 
 #include "core/api/parse.hpp"
 #include "core/api/url.hpp"
@@ -138,6 +141,7 @@ std::vector<Effect> fetch_definition(State& s) {
     d.schema = forms::build_schema(none);
     if (d.form.fields.empty()) d.form = forms::start_form(d.schema);
     offer_hall(s);
+    search_offer_concern(s);
     d.phase = Phase::ready;
     return {};
   }
@@ -177,6 +181,7 @@ void on_definition(State& s, const Pending& p, const HttpDone& reply) {
   adopt_schema(d, forms::build_schema(*def));
   d.definition_json = reply.body;   // kept with the draft: the form can be rebuilt offline
   offer_hall(s);
+  search_offer_concern(s);
   d.phase = Phase::ready;
   d.error.reset();
 }
@@ -212,6 +217,7 @@ std::vector<Effect> submit(State& s) {
       return fx;
     }
   }
+  search_clear(s);   // the boxes start empty for the next concern
   // Into the outbox first (stored durably), then delivered: outbox_flow.
   for (auto& f : outbox_submit(s, std::move(fields))) fx.push_back(std::move(f));
   return fx;
@@ -353,6 +359,12 @@ std::vector<Effect> end_session(State& s) {
   fresh.trust = std::move(s.trust);   // the server's keys are the hall's, not the resident's
   fresh.draft_store = s.draft_store;   // so the stored draft is forgotten now (draft_sync)
   fresh.draft_store.due_ms = 0;
+  fresh.finder.readings = s.finder.readings;   // the server's and the dictionary's, not the resident's
+  if (s.finder.other.lang != s.home_lang && s.finder.other.phase == Phase::ready)
+    fresh.finder.other = std::move(s.finder.other);
+  fresh.nearby.caps = s.nearby.caps == Phase::loading ? Phase::idle : s.nearby.caps;   // its reply is dropped
+  fresh.nearby.offered = s.nearby.offered;
+  fresh.nearby.max_radius_m = s.nearby.max_radius_m;
   for (const auto& [id, p] : s.pending)
     if (p.purpose == Purpose::outbox || p.purpose == Purpose::capabilities) fresh.pending.emplace(id, p);
   bool catalog_kept = s.catalog.phase == Phase::ready && s.catalog.lang == s.home_lang;
@@ -376,7 +388,8 @@ std::vector<Effect> session_tick(State& s, const SessionTick& e) {
 Screen back_from(const State& s) {
   switch (s.screen) {
     case Screen::form: return s.open_group_anchor.empty() && s.open_group.empty() ? Screen::home : Screen::group;
-    case Screen::review: return Screen::form;
+    case Screen::review:
+    case Screen::nearby: return Screen::form;
     case Screen::ticket: return Screen::tickets;
     case Screen::photo: return Screen::form;
     default: return Screen::home;
@@ -444,7 +457,13 @@ std::vector<Effect> dispatch(State& s, const Event& event) {
             Pending p = it->second;
             s.pending.erase(it);
             switch (p.purpose) {
-              case Purpose::services: on_services(s, p, e); break;
+              case Purpose::services:
+                on_services(s, p, e);
+                search_refresh(s);
+                break;
+              case Purpose::other_services: search_on_other(s, p, e); break;
+              case Purpose::nearby_caps:
+              case Purpose::nearby: return nearby_on_reply(s, p, e);
               case Purpose::definition: on_definition(s, p, e); break;
               case Purpose::outbox: return outbox_on_reply(s, p, e);
               case Purpose::follow: return live_on_reply(s, e);
@@ -462,7 +481,9 @@ std::vector<Effect> dispatch(State& s, const Event& event) {
           },
           [&](const LanguageChosen& e) -> std::vector<Effect> {
             if (e.lang == s.lang) return {};
+            Lang was = s.lang;
             s.lang = e.lang;
+            search_language_switched(s, was);
             std::vector<Effect> fx = fetch_catalog(s);
             // The form's labels come from the server in the resident's
             // language: fetch them again; the values stay (adopt_schema).
@@ -507,6 +528,9 @@ std::vector<Effect> dispatch(State& s, const Event& event) {
             std::vector<Effect> fx;
             forget_attachments(s.draft, fx);   // another concern: the old draft's photos go with it
             s.draft = Draft{};
+            std::uint64_t next_locate = s.locating.next_id;   // a late Located for the old draft stays unmatched
+            s.locating = Locating{};
+            s.locating.next_id = next_locate;
             s.draft.service = *svc;
             for (auto& f : fetch_definition(s)) fx.push_back(std::move(f));
             return fx;
@@ -523,8 +547,11 @@ std::vector<Effect> dispatch(State& s, const Event& event) {
           },
           [&](const ReviewPressed&) -> std::vector<Effect> {
             if (s.draft.phase != Phase::ready) return {};
-            s.screen = forms::submit(s.draft.form) ? Screen::review : Screen::form;
-            return {};
+            if (!forms::submit(s.draft.form)) {
+              s.screen = Screen::form;
+              return {};
+            }
+            return nearby_before_review(s);   // similar open concerns nearby first, when offered
           },
           [&](const SubmitPressed&) -> std::vector<Effect> { return submit(s); },
           [&](const HomePressed&) -> std::vector<Effect> {
@@ -621,10 +648,34 @@ std::vector<Effect> dispatch(State& s, const Event& event) {
               if (!a.stored.empty()) forget.ids.push_back(a.stored);
             }
             s.draft = Draft{};
-            if (s.screen == Screen::form || s.screen == Screen::review || s.screen == Screen::photo)
+            s.locating.phase = Phase::idle;   // a late Located finds no draft to fill
+            s.locating.error.reset();
+            if (s.screen == Screen::form || s.screen == Screen::review || s.screen == Screen::photo ||
+                s.screen == Screen::nearby)
               s.screen = Screen::home;
             if (forget.ids.empty()) return {};
             return {forget};
+          },
+          [&](const SearchEdited& e) -> std::vector<Effect> { return search_edited(s, e); },
+          [&](const ConcernEdited& e) -> std::vector<Effect> { return concern_edited(s, e); },
+          [&](const ReadingsLoaded& e) -> std::vector<Effect> {
+            s.finder.readings = e.readings;
+            search_refresh(s);
+            return {};
+          },
+          [&](const LocatePressed&) -> std::vector<Effect> { return locate_pressed(s); },
+          [&](const Located& e) -> std::vector<Effect> {
+            located(s, e);
+            return {};
+          },
+          [&](const LocationChosen& e) -> std::vector<Effect> {
+            location_chosen(s, e);
+            return {};
+          },
+          [&](const FollowNearbyPressed& e) -> std::vector<Effect> { return follow_nearby(s, e); },
+          [&](const FileAnywayPressed&) -> std::vector<Effect> {
+            if (s.screen == Screen::nearby) s.screen = Screen::review;
+            return {};
           },
       },
       event);
