@@ -58,6 +58,7 @@ Mode default_letters(const app::State& s) { return s.lang == Lang::en ? Mode::la
 
 KeyboardState& state() { return g_state; }
 const ime::Dictionary* dictionary() { return g_dict.get(); }
+const ime::Dictionary* loaded_dictionary() { return g_dict.get(); }
 
 Result<bool> load_dictionary(std::string_view bytes) {
   ImGuiIO& io = ImGui::GetIO();

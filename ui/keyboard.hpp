@@ -19,6 +19,10 @@
 #include "core/app/state.hpp"
 #include "core/result.hpp"
 
+namespace civic::ime {
+struct Dictionary;
+}
+
 namespace civic::ui::kb {
 
 enum class Input { text, digits };
@@ -32,6 +36,8 @@ void install();
 // loaded font cannot draw are left out. Without it the pinyin key is disabled.
 Result<bool> load_dictionary(std::string_view bytes);
 bool has_dictionary();
+// The loaded dictionary, or nullptr (the service search reads its pinyin).
+const ime::Dictionary* loaded_dictionary();
 
 // Draws the keyboard (when a field is focused) at the bottom of the display.
 // Called by ui::draw() before the screen, so a key's edit reaches the field

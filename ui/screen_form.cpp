@@ -92,6 +92,7 @@ void field(const app::State& s, const Dispatch& d, size_t i) {
         d(app::FieldEdited{f.id, v});
       }
       if (ImGui::IsItemDeactivated()) d(app::FieldLeft{f.id});
+      location_sources(s, d);
       break;
     }
     default: {

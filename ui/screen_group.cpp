@@ -10,6 +10,7 @@ namespace civic::ui::screens {
 void group(const app::State& s, const Dispatch& d) {
   std::string title = s.open_group.empty() ? std::string(tr(s.lang, "services.other_group")) : s.open_group;
   w::heading("heading", title);
+  search_box(s, d);
   w::paragraph(std::string(tr(s.lang, "ui.services_in_group")), true);
   if (!catalog_ready(s, d)) return;
   for (const auto& g : app::service_groups(s.catalog)) {

@@ -38,6 +38,8 @@ void home(const app::State& s, const Dispatch& d) {
     std::string count = std::to_string(s.tickets.size());
     if (w::card("my_concerns", std::string(tr(s.lang, "home.my_concerns")), {}, count)) d(app::TicketsOpened{});
   }
+  concern_box(s, d);
+  search_box(s, d);
   w::heading("heading", std::string(tr(s.lang, "home.choose_group")));
   if (catalog_ready(s, d)) {
     auto groups = app::service_groups(s.catalog);

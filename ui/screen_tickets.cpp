@@ -69,6 +69,7 @@ void tickets(const app::State& s, const Dispatch& d) {
   for (const auto& t : s.tickets) {
     if (t.error) w::alert("ticket/" + key_of(t) + "/error", explain(s.lang, *t.error));
     std::string sub = t.queued ? std::string(tr(s.lang, "ui.waiting_network")) : key_of(t);
+    if (t.followed) sub += " · " + std::string(tr(s.lang, "place.followed_badge"));
     if (w::card("ticket/" + key_of(t), t.service_name, sub, status_text(s, t))) d(app::TicketOpened{key_of(t)});
   }
   if (w::button("refresh", std::string(tr(s.lang, "ui.refresh")))) d(app::RetryPressed{});
@@ -115,9 +116,11 @@ void ticket(const app::State& s, const Dispatch& d) {
     line("expected", std::string(tr(s.lang, "ui.expected")), when(r->expected_datetime));
     line("updated", std::string(tr(s.lang, "ui.updated")), when(r->updated_datetime));
   }
+  if (t->followed) w::status("ticket/followed", std::string(tr(s.lang, "place.followed_badge")));
   // Reopened here: said until the department has worked on it again.
   if (t->reopened && !work_over(*t)) return w::status("reopened", std::string(tr(s.lang, "ui.reopened")));
-  if (!work_over(*t)) return;
+  // Someone else's concern, followed: theirs to rate or reopen.
+  if (t->followed || !work_over(*t)) return;
   // Resolved: rate it (1–5) or reopen it (Civic extension).
   if (t->action_error) w::alert("action/error", explain(s.lang, *t->action_error));
   if (t->rating > 0) {

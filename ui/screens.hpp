@@ -16,6 +16,15 @@ void review(const app::State& s, const Dispatch& d);
 void receipt(const app::State& s, const Dispatch& d);
 void tickets(const app::State& s, const Dispatch& d);
 void ticket(const app::State& s, const Dispatch& d);
+void nearby(const app::State& s, const Dispatch& d);   // screen_nearby.cpp
+
+// Finding the service (screen_search.cpp): the search box with its results,
+// and "describe your concern" with its suggestions.
+void search_box(const app::State& s, const Dispatch& d);
+void concern_box(const app::State& s, const Dispatch& d);
+// The location field's sources (screen_location.cpp): device position, the
+// hall, a photo's GPS, beside the typed address.
+void location_sources(const app::State& s, const Dispatch& d);
 
 // Kiosk sessions (screen_session.cpp): the "still there?" prompt over
 // everything, and Finish on the home screen while a resident is here.

@@ -75,6 +75,7 @@ void draw(const app::State& state, const Dispatch& dispatch) {
     case app::Screen::tickets: screens::tickets(state, dispatch); break;
     case app::Screen::ticket: screens::ticket(state, dispatch); break;
     case app::Screen::photo: screens::photo_editor(state, dispatch); break;
+    case app::Screen::nearby: screens::nearby(state, dispatch); break;
   }
   // Room to scroll the last card clear of the edge and of the on-screen keyboard.
   ImGui::Dummy(ImVec2(0, w::frame().touch + (keys ? keys->height() : 0.f)));
