@@ -34,6 +34,10 @@
 //  [X] navigator.storage.persist() once, at the first OutboxSave (the first
 //      filing): asked when the resident has something worth keeping, not at
 //      every page load.
+//  [X] LocateRequest: navigator.geolocation.getCurrentPosition (high
+//      accuracy, kLocateTimeoutMs, a fix up to a minute old) → Located; the
+//      PositionError code becomes denied / unavailable / timeout, and a page
+//      without the API (or not a secure context) answers unavailable.
 //  [ ] Upload progress (needs XMLHttpRequest.upload; fetch() has none).
 //  [ ] Media bytes in IndexedDB for tus PATCH bodies (the web form has no
 //      photo picker yet): such a request fails as a network error and waits.
@@ -58,6 +62,7 @@ namespace {
 
 constexpr unsigned kMaxBodyBytes = 16u << 20;   // 16 MiB: a catalogue or timeline is far smaller
 constexpr unsigned kTimeoutMs = 30000;
+constexpr unsigned kLocateTimeoutMs = 15000;   // a phone's first GPS fix indoors can take this long
 
 std::deque<app::Event> g_done;
 
@@ -200,6 +205,23 @@ EM_JS(void, civic_stream_close, (double sid), {
   if (es) { es.close(); Module.civicStreams.delete(sid); }
 });
 
+// failure: 0 none, 1 denied, 2 unavailable, 3 timeout (app::LocateFailure).
+EM_JS(void, civic_locate, (double id, unsigned timeout_ms), {
+  const geo = typeof navigator !== 'undefined' && navigator.geolocation;
+  if (!geo || (typeof isSecureContext !== 'undefined' && !isSecureContext)) {
+    setTimeout(() => _civic_located(id, 2, 0, 0, 0), 0);
+    return;
+  }
+  try {
+    geo.getCurrentPosition(
+        (pos) => _civic_located(id, 0, pos.coords.latitude, pos.coords.longitude, pos.coords.accuracy || 0),
+        (err) => _civic_located(id, err && err.code === 1 ? 1 : err && err.code === 3 ? 3 : 2, 0, 0, 0),
+        {enableHighAccuracy : true, timeout : timeout_ms, maximumAge : 60000});
+  } catch (e) {
+    setTimeout(() => _civic_located(id, 2, 0, 0, 0), 0);
+  }
+});
+
 EM_JS(void, civic_set_wake, (double at_ms), {
   if (Module.civicWakeTimer) clearTimeout(Module.civicWakeTimer);
   const delay = Math.max(0, Math.min(at_ms - Date.now(), 2147483000));
@@ -321,6 +343,8 @@ void run_effects(const std::vector<app::Effect>& effects) {
               std::free(text);
             }
             g_done.push_back(std::move(loaded));
+          } else if constexpr (std::is_same_v<T, app::LocateRequest>) {
+            civic_locate(double(e.locate_id), kLocateTimeoutMs);
           } else {
             civic_warn_unsupported(int(effect.index()));
           }
@@ -374,6 +398,18 @@ extern "C" EMSCRIPTEN_KEEPALIVE void civic_stream_bytes(double sid, const char* 
 }
 extern "C" EMSCRIPTEN_KEEPALIVE void civic_stream_closed(double sid) {
   g_done.push_back(app::StreamClosed{static_cast<std::uint64_t>(sid)});
+}
+extern "C" EMSCRIPTEN_KEEPALIVE void civic_located(double id, int failure, double lat, double lon, double accuracy) {
+  app::Located e;
+  e.locate_id = static_cast<std::uint64_t>(id);
+  e.failure = failure == 0   ? app::LocateFailure::none
+              : failure == 1 ? app::LocateFailure::denied
+              : failure == 3 ? app::LocateFailure::timeout
+                             : app::LocateFailure::unavailable;
+  e.lat = lat;
+  e.lon = lon;
+  e.accuracy_m = accuracy;
+  g_done.push_back(e);
 }
 extern "C" EMSCRIPTEN_KEEPALIVE void civic_wake() { g_done.push_back(app::Tick{}); }
 extern "C" EMSCRIPTEN_KEEPALIVE void civic_network_online() { g_done.push_back(app::NetworkOnline{}); }

@@ -1,6 +1,7 @@
 // native/common/effects.cpp — dispatch of each Effect kind to its executor.
 #include "native/common/effects.hpp"
 
+#include <cstdlib>
 #include <fstream>
 #include <variant>
 
@@ -42,6 +43,26 @@ void save_trust(const Platform& p, const app::TrustSave& t) {
     if (auto mine = crypto::pin_store_from_json(t.pins_json)) (void)merge_into_pin_file(p.pins_path, mine.value());
   }
   if (!p.capabilities_path.empty()) (void)write_file_durably(p.capabilities_path, t.capabilities_json);
+}
+
+// A native shell has no position sensor: the kiosk's place is its hall's
+// (Platform::position); elsewhere the answer is "unavailable".
+app::Located locate(const Platform& p, std::uint64_t id) {
+  app::Located out;
+  out.locate_id = id;
+  char* end_lat = nullptr;
+  char* end_lon = nullptr;
+  double lat = std::strtod(p.position.lat.c_str(), &end_lat);
+  double lon = std::strtod(p.position.lon.c_str(), &end_lon);
+  bool ok = !p.position.lat.empty() && !p.position.lon.empty() && end_lat && *end_lat == '\0' && end_lon &&
+            *end_lon == '\0';
+  if (!ok) {
+    out.failure = app::LocateFailure::unavailable;
+    return out;
+  }
+  out.lat = lat;
+  out.lon = lon;
+  return out;
 }
 
 }  // namespace
@@ -95,6 +116,8 @@ void run_effects(Platform& p, std::vector<app::Effect> effects) {
       crypto::wipe(ds->bytes);
     } else if (std::holds_alternative<app::DraftLoad>(fx)) {
       if (p.draft_load) p.done.push_back(app::DraftLoaded{p.draft_load()});
+    } else if (auto* loc = std::get_if<app::LocateRequest>(&fx)) {
+      p.done.push_back(locate(p, loc->locate_id));
     }
   }
 }

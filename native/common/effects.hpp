@@ -12,6 +12,8 @@
 //  [x] DraftSave / DraftLoad → the program's own draft keeper (the kiosk
 //      seals it, native/kiosk/session.hpp); without one they are ignored and
 //      DraftLoad is never answered, so core never saves a draft (the CLI)
+//  [x] LocateRequest → Located from Platform::position (the kiosk's hall);
+//      unavailable when there is none (no position sensor on these machines)
 //  [ ] storage on a separate thread (an fsync blocks the frame ~1–10 ms)
 #pragma once
 #include <cstdint>
@@ -38,6 +40,7 @@ struct Platform {
   std::string capabilities_path;
   std::function<void(const std::string&)> draft_save;   // DraftSave bytes ("" forgets)
   std::function<std::string()> draft_load;               // DraftLoad: the stored bytes or ""
+  app::HallLocation position;        // where this machine stands (kiosk: --hall-location), or empty
 };
 
 // Started::pins_json / capabilities_json from the files TrustSave writes

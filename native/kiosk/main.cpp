@@ -25,9 +25,12 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <memory>
 #include <nlohmann/json.hpp>
 
 #include "core/app/update.hpp"
+#include "core/catalog_search/catalog_search.hpp"
+#include "core/ime/dictionary.hpp"
 #include "core/i18n/messages.hpp"
 #include "native/common/effects.hpp"
 #include "native/common/outbox_deliver.hpp"
@@ -533,7 +536,12 @@ int main(int argc, char** argv) {
     start.hall = opt->hall;
     start.shared_device = true;
     native::load_trust(k.platform, start);
+    k.platform.position = opt->hall;   // the kiosk's answer to LocateRequest
     k.apply(start);   // its DraftLoad brings back a draft a crashed UI left
+    // The service search finds 路灯 by "ludeng" / "ld" with the keyboard's readings.
+    if (const ime::Dictionary* dict = ui::kb::loaded_dictionary())
+      k.apply(app::ReadingsLoaded{
+          std::make_shared<const catalog_search::Readings>(catalog_search::readings_from_dictionary(*dict))});
     int rc = k.run();
     ui::set_photo_picker({});
     ui::set_photo_renderer({});
