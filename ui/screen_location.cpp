@@ -4,10 +4,11 @@
 // the point found (or the reason there is none) in the resident's language.
 //  [x] device position, with denied / unavailable / timeout shown here
 //  [x] the kiosk's hall (LocationChosen with State::hall)
-//  [ ] a photo's GPS: when core/app's attachments carry GPS (the photos
-//      work), a "place/photo" button dispatching LocationChosen{that point}
+//  [x] a photo's GPS (the first attached photo that had one, photo_flow.hpp),
+//      offered until the field holds that point
 #include <imgui.h>
 
+#include "core/app/photo_flow.hpp"
 #include "core/i18n/messages.hpp"
 #include "ui/screens.hpp"
 #include "ui/widgets.hpp"
@@ -26,6 +27,15 @@ void location_sources(const app::State& s, const Dispatch& d) {
   if (loc.error) w::alert("place/error", explain(s.lang, *loc.error));
   if (w::button("place/locate", std::string(tr(s.lang, "place.use_position")), w::Kind::normal, -1, busy))
     d(app::LocatePressed{});
+  if (auto gps = app::attachments_gps(s.draft)) {
+    forms::Location photo;
+    photo.lat = forms::format_coordinate(gps->lat);
+    photo.lon = forms::format_coordinate(gps->lon);
+    photo.address = l.address;   // a typed address stays beside the point
+    if ((photo.lat != l.lat || photo.lon != l.lon) &&
+        w::button("place/photo", std::string(tr(s.lang, "place.use_photo"))))
+      d(app::LocationChosen{photo});
+  }
   bool at_hall = l.lat == s.hall.lat && l.lon == s.hall.lon && l.address == s.hall.name;
   if (!s.hall.empty() && !at_hall && w::button("place/hall", std::string(tr(s.lang, "place.use_hall")))) {
     forms::Location hall;
