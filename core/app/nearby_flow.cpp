@@ -49,6 +49,13 @@ std::vector<Effect> nearby_before_review(State& s) {
   if (key.empty() || key == n.checked) return to_review(s);
   if (n.phase == Phase::loading) return {};   // a check is out; its answer moves on
   s.screen = Screen::form;
+  if (n.caps != Phase::ready && s.trust.known) {
+    // The capabilities document the app already keeps (trust_flow): no second fetch.
+    auto offer = api::nearby_offer(s.trust.capabilities);
+    n.caps = Phase::ready;
+    n.offered = offer.has_value();
+    n.max_radius_m = offer ? offer->default_radius_m : 0;
+  }
   if (n.caps == Phase::idle || n.caps == Phase::failed) {
     n.caps = Phase::loading;
     n.phase = Phase::loading;

@@ -99,6 +99,8 @@ TEST_CASE("a kiosk offers its hall again after another address was typed") {
 
 TEST_CASE("already reported nearby: follow one, keep the draft, or file anyway") {
   UiHarness h;
+  // The capabilities document the app reads at start (trust_flow) says "nearby".
+  h.capabilities = R"({"extensions":{"nearby":{"default_radius":200}}})";
   start(h);
   h.tap("group/0");
   h.tap("service/light");
@@ -107,7 +109,6 @@ TEST_CASE("already reported nearby: follow one, keep the draft, or file anyway")
   answer_locate(h, app::LocateFailure::none, 22.543, 114.1);
   h.tap("field/anonymous");
   h.tap("review");
-  h.reply(h.take("civic/capabilities.json"), 200, R"({"extensions":{"nearby":{"default_radius":200}}})");
   h.reply(h.take("lat=22.543000&long=114.100000&radius=200&status=open"), 200,
           R"([{"service_request_id":"2026-000042","status":"open","service_code":"light","service_name":"路灯不亮",
                "description":"东门路灯不亮","lat":22.5431,"long":114.1}])");
