@@ -24,8 +24,11 @@ namespace {
 
 using json = nlohmann::json;
 
+// Writing the concern: the form and the pages it leads to (the photo editor,
+// "already reported nearby", the review). A reload there reopens the form.
 bool editing(const State& s) {
-  return s.screen == Screen::form || s.screen == Screen::review || s.screen == Screen::photo;
+  return s.screen == Screen::form || s.screen == Screen::review || s.screen == Screen::photo ||
+         s.screen == Screen::nearby;
 }
 
 // A draft worth keeping: a form to restore, and either something typed or

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <functional>
 
 #include "core/app/update.hpp"
 #include "core/forms/form_state.hpp"
@@ -319,4 +320,73 @@ TEST_CASE("no point on the map: no nearby check") {
   update(s, FieldEdited{"location", {.location = {"", "", "东门", ""}}});
   CHECK(requests(update(s, ReviewPressed{})).empty());
   CHECK(s.screen == Screen::review);
+}
+
+// The draft the shell keeps (draft_store.hpp) holds where the concern is, as
+// the resident chose it, and a reload brings it back with no network — also
+// from the "already reported nearby" page, which is part of writing it.
+TEST_CASE("the kept draft holds the chosen place") {
+  struct Row {
+    const char* name;
+    std::function<void(State&)> act;   // after ServiceChosen and the description
+    forms::Location want;
+    Screen screen;                     // where the reload opens
+  };
+  auto locate = [](State& s, double lat, double lon) {
+    auto fx = update(s, LocatePressed{});
+    REQUIRE(fx.size() == 1);
+    Located l;
+    l.locate_id = std::get<LocateRequest>(fx[0]).locate_id;
+    l.lat = lat;
+    l.lon = lon;
+    update(s, l);
+  };
+  const std::vector<Row> rows = {
+      {"the device's position",
+       [&](State& s) { locate(s, 22.5430961, 114.0578651); },
+       {"22.543096", "114.057865", "", ""}, Screen::form},
+      {"a typed address beside the device's position",
+       [&](State& s) {
+         update(s, FieldEdited{"location", {.location = {"", "", "东门", ""}}});
+         locate(s, 22.5, 114.1);
+       },
+       {"22.500000", "114.100000", "东门", ""}, Screen::form},
+      {"the photo's GPS", [](State& s) { update(s, LocationChosen{{"22.5", "114.1", "", ""}}); },
+       {"22.5", "114.1", "", ""}, Screen::form},
+      {"left on the nearby page: back on the form",
+       [](State& s) {
+         update(s, FieldEdited{"anonymous", {.text = "true"}});
+         update(s, LocationChosen{{"22.543", "114.1", "", ""}});
+         auto caps = requests(update(s, ReviewPressed{}));
+         REQUIRE(caps.size() == 1);
+         auto q = requests(update(s, HttpDone{caps[0].request_id, 200, kCaps, "", {}}));
+         REQUIRE(q.size() == 1);
+         update(s, HttpDone{q[0].request_id, 200, kNear, "", {}});
+         REQUIRE(s.screen == Screen::nearby);
+       },
+       {"22.543", "114.1", "", ""}, Screen::form},
+  };
+  for (const auto& r : rows) {
+    SUBCASE(r.name) {
+      State s = started();
+      update(s, DraftLoaded{""});   // the shell holds no draft yet: saving may begin
+      update(s, ServiceChosen{"light"});
+      update(s, FieldEdited{"description", {.text = "东门的路灯不亮了"}});
+      r.act(s);
+      std::string bytes;
+      for (const auto& f : update(s, PageVisibility{true}))
+        if (auto* d = std::get_if<DraftSave>(&f)) bytes = d->bytes;
+      REQUIRE(!bytes.empty());
+
+      State again;
+      update(again, Started{"http://h/open311/v2/", Lang::zh_CN});
+      update(again, DraftLoaded{bytes});   // offline: no catalogue, no definition
+      REQUIRE(again.draft.service.code == "light");
+      CHECK(where(again).lat == r.want.lat);
+      CHECK(where(again).lon == r.want.lon);
+      CHECK(where(again).address == r.want.address);
+      CHECK(field_text(again, "description") == "东门的路灯不亮了");
+      CHECK(again.screen == r.screen);
+    }
+  }
 }
