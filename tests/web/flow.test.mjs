@@ -5,7 +5,8 @@
 // resolved) with `civic-server staff`, see each new status on screen without
 // a reload (the latency is printed, never asserted), and rate it 1–5 with a
 // comment. Then the same flow once more with the keyboard alone through the
-// accessible DOM layer (Tab, Enter, Space, typing; getByRole to check).
+// accessible DOM layer (Tab, Enter, Space, typing; getByRole to check),
+// finding the service through the search box rather than its group.
 //
 // The form is filled by FORM_STEPS, one row per field, in each of the two
 // ways: a step for another field (the photo step of tests/web/photo.test.mjs)
@@ -20,6 +21,8 @@ import {
 
 const GROUP = '道路与路灯';
 const SERVICE = 'service/streetlight-out';
+const SEARCH = 'street light';                  // the keyboard way finds it by search
+const SEARCH_RESULT = 'search/streetlight-out';
 const DESCRIPTION = '小区东门路灯连续三晚不亮';
 const ADDRESS = '南山区科技园路1号';
 const PHONE = '13800138000';
@@ -34,6 +37,11 @@ function touchWay(page, cdp) {
   return {
     name: 'touch',
     press: (id) => touchTap(page, id, cdp),
+    // The service by its group, as a finger browses.
+    find: async (groupId) => {
+      await touchTap(page, groupId, cdp);
+      await touchTap(page, SERVICE, cdp);
+    },
     chinese: (id, pinyin, text) => touchTypeIme(page, cdp, id, pinyin, text),
     keys: (id, text) => touchTypeKeys(page, cdp, id, text),
   };
@@ -44,6 +52,11 @@ function keyboardWay(page) {
     press: async (id) => {
       const n = await byId(page, id);
       await kbPress(page, id, n.role === 'checkbox' ? 'Space' : 'Enter');
+    },
+    // The service by the search box, in English on the Chinese screen.
+    find: async () => {
+      await kbType(page, 'search', SEARCH);
+      await kbPress(page, SEARCH_RESULT);
     },
     chinese: (id, _pinyin, text) => kbType(page, id, text),
     keys: (id, text) => kbType(page, id, text),
@@ -83,8 +96,7 @@ async function wholeFlow(t, way, stars, comment) {
   let number;
 
   await t.test(`${way.name}: file the concern in Chinese`, async () => {
-    await way.press(group.id);
-    await way.press(SERVICE);
+    await way.find(group.id);
     for (const [, step] of FORM_STEPS) await step(way);
     await way.press('review');
     await way.press('submit');
