@@ -9,8 +9,18 @@
 //                                    upright (createImageBitmap), which the
 //                                    core resizes, redacts and encodes
 // and civic_media_probe(bytes) for the upright size, orientation and GPS.
+// The app's photo jobs (web/civic-photos.js, Effect PhotoCompress) use
+//   civic_media_job(bytes, edit)     compress with the resident's edit and
+//                                    the app's budget, plus the SHA-256 the
+//                                    tus upload announces (core/app/photo_job
+//                                    semantics, without linking core/app)
+//   civic_media_preview(bytes, edge) stored-orientation RGBA at most `edge`
+//                                    px, for the editor's GPU preview
 // Every call returns a handle; read it with civic_media_json/_jpeg/_jpeg_size
-// and give it back with civic_media_release.
+// (the output bytes: JPEG, or RGBA for a preview) and give it back with
+// civic_media_release.
+// Limits: an edit is at most 5 + 4 * media::kMaxRedactions floats (more
+// regions are dropped, as core's editor does); sources as core/media's.
 #include <emscripten.h>
 
 #include <cstdint>
@@ -19,8 +29,11 @@
 #include <span>
 #include <string>
 
+#include <sodium.h>
+
 #include "core/media/compress.hpp"
 #include "core/media/orient.hpp"
+#include "core/media/resize.hpp"
 
 namespace {
 
@@ -51,8 +64,30 @@ std::string gps_json(const std::optional<media::GeoPoint>& g) {
 
 Out* failed(const Error& e) {
   auto* o = new Out;
-  o->json = "{\"ok\":false,\"error\":" + quoted(e.id) + ",\"detail\":" + quoted(e.detail) + "}";
+  std::string params = "{";
+  for (const auto& [k, v] : e.params) params += (params.size() > 1 ? "," : "") + quoted(k) + ":" + quoted(v);
+  o->json = "{\"ok\":false,\"error\":" + quoted(e.id) + ",\"detail\":" + quoted(e.detail) +
+            ",\"params\":" + params + "}}";
   return o;
+}
+
+std::string sha256_hex(const std::vector<uint8_t>& bytes) {
+  unsigned char d[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(d, bytes.data(), bytes.size());
+  char hex[2 * crypto_hash_sha256_BYTES + 1];
+  sodium_bin2hex(hex, sizeof hex, d, sizeof d);
+  return hex;
+}
+
+// [turns, crop x, y, w, h, region x, y, w, h, ...] as fractions (edit.hpp).
+media::PhotoEdit edit_from(const float* f, int n) {
+  media::PhotoEdit e;
+  if (!f || n < 5) return e;
+  e.quarter_turns = ((static_cast<int>(f[0]) % 4) + 4) % 4;
+  e.crop = {f[1], f[2], f[3], f[4]};
+  for (int i = 5; i + 3 < n && e.redactions.size() < media::kMaxRedactions; i += 4)
+    e.redactions.push_back({f[i], f[i + 1], f[i + 2], f[i + 3]});
+  return e;
 }
 
 Out* done(media::Compressed&& c) {
@@ -108,6 +143,53 @@ EMSCRIPTEN_KEEPALIVE Out* civic_media_probe(const uint8_t* bytes, int len) {
                 swap ? d.layout.height : d.layout.width, swap ? d.layout.width : d.layout.height,
                 d.exif.orientation);
   o->json = std::string(b) + "\"gps\":" + gps_json(d.exif.gps) + "}";
+  return o;
+}
+
+// A PhotoCompress job: JSON {ok, width, height, source_width, source_height,
+// orientation, gps, hash, sha256, bytes} or {ok:false, error, detail, params}.
+EMSCRIPTEN_KEEPALIVE Out* civic_media_job(const uint8_t* bytes, int len, const float* edit, int edit_len,
+                                          int max_edge, int max_bytes) {
+  media::CompressOptions opt = options(max_edge, max_bytes, 80);
+  opt.edit = edit_from(edit, edit_len);
+  auto c = media::compress(std::span<const uint8_t>(bytes, len > 0 ? static_cast<size_t>(len) : 0), opt);
+  if (!c) return failed(c.error());
+  media::Compressed& r = c.value();
+  auto* o = new Out;
+  char b[256];
+  std::snprintf(b, sizeof b,
+                "{\"ok\":true,\"width\":%d,\"height\":%d,\"source_width\":%d,\"source_height\":%d,"
+                "\"orientation\":%d,\"bytes\":%zu,",
+                r.width, r.height, r.source_width, r.source_height, r.orientation, r.jpeg.size());
+  o->json = std::string(b) + "\"gps\":" + gps_json(r.gps) + ",\"hash\":" + quoted(r.hash_hex) +
+            ",\"sha256\":" + quoted(sha256_hex(r.jpeg)) + "}";
+  o->jpeg = std::move(r.jpeg);
+  return o;
+}
+
+// Preview pixels as stored (EXIF orientation not applied: the shader does
+// it), RGBA, the longer edge at most `edge`: JSON {ok, width, height, orientation}.
+EMSCRIPTEN_KEEPALIVE Out* civic_media_preview(const uint8_t* bytes, int len, int edge) {
+  if (edge < 16) edge = 16;
+  auto d = media::decode_scaled_with(std::span<const uint8_t>(bytes, len > 0 ? static_cast<size_t>(len) : 0), {},
+                                     edge, edge, [&](const media::ImageView& v) {
+                                       const media::Size s = media::fit_within(v.width, v.height, edge);
+                                       return media::resize(v, s.width, s.height);
+                                     });
+  if (!d) return failed(d.error());
+  auto* o = new Out;
+  const media::Image& img = d->image;
+  o->jpeg.resize(img.rgb.size() / 3 * 4);
+  for (size_t i = 0, j = 0; i + 2 < img.rgb.size(); i += 3, j += 4) {
+    o->jpeg[j] = img.rgb[i];
+    o->jpeg[j + 1] = img.rgb[i + 1];
+    o->jpeg[j + 2] = img.rgb[i + 2];
+    o->jpeg[j + 3] = 255;
+  }
+  char b[128];
+  std::snprintf(b, sizeof b, "{\"ok\":true,\"width\":%d,\"height\":%d,\"orientation\":%d}", img.width,
+                img.height, d->exif.orientation);
+  o->json = b;
   return o;
 }
 
