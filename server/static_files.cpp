@@ -122,8 +122,10 @@ bool serve_static(const std::string& root, const HttpRequest& req, HttpResponse&
   out.set_header("Vary", "Accept-Encoding");
   // index.html must be revalidated so a new build is picked up at once.
   out.set_header("Cache-Control", ends_with(file, ".html") ? "no-cache" : "public, max-age=300");
-  // The service worker fetches the app shell: it runs under its own script's CSP.
-  if (ends_with(file, ".html") || ends_with(file, "/service-worker.js"))
+  // Workers run under their own script's CSP, not the page's: the service
+  // worker fetches the app shell, the photo worker loads civic-media.js and
+  // compiles its wasm (without this they would get default-src 'none').
+  if (ends_with(file, ".html") || ends_with(file, "/service-worker.js") || ends_with(file, "/civic-media-worker.js"))
     out.set_header("Content-Security-Policy", page_csp(req));
   return true;
 }
