@@ -52,6 +52,11 @@ void set_photo_picker(std::function<void()> pick);
 bool has_photo_picker();
 void call_photo_picker();
 
+// True when (x, y) (ImGui display px) is on the photo editor's picture as
+// last drawn, where a drag frames an area: a touch shell keeps such a drag
+// a press instead of scrolling the screen.
+bool drag_surface_at(float x, float y);
+
 // The quad for photo `id` (pixels as the shell holds them) with this edit.
 std::optional<PhotoQuad> photo_quad(const std::string& id, const PhotoPixels& px, const media::PhotoEdit& edit);
 

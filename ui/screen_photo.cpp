@@ -21,6 +21,11 @@ namespace {
 std::function<void()> g_picker;
 }
 
+bool drag_surface_at(float x, float y) {
+  const SemanticNode* n = find_node("photo/preview");
+  return n && x >= n->x && x < n->x + n->w && y >= n->y && y < n->y + n->h;
+}
+
 void set_photo_picker(std::function<void()> pick) { g_picker = std::move(pick); }
 bool has_photo_picker() { return static_cast<bool>(g_picker); }
 void call_photo_picker() {
@@ -97,11 +102,15 @@ void attachments_row(const app::State& s, const Dispatch& d, const std::string& 
       auto& node = sem::add_for_last_item(id + "/progress", "progressbar", what);
       node.value = pct;
     } else if (ready) {
-      w::paragraph(format(L, "ui.photo.ready", {{"width", std::to_string(a.width)},
-                                                {"height", std::to_string(a.height)},
-                                                {"kb", std::to_string((a.size + 512) / 1024)}}),
-                   true);
-      if (a.gps) w::paragraph(std::string(tr(L, "ui.photo.has_gps")), true);
+      const std::string info = format(L, "ui.photo.ready", {{"width", std::to_string(a.width)},
+                                                             {"height", std::to_string(a.height)},
+                                                             {"kb", std::to_string((a.size + 512) / 1024)}});
+      w::paragraph(info, true);
+      sem::add_for_last_item(id + "/info", "text", info);   // read out, and checked by tests
+      if (a.gps) {
+        w::paragraph(std::string(tr(L, "ui.photo.has_gps")), true);
+        sem::add_for_last_item(id + "/gps", "text", std::string(tr(L, "ui.photo.has_gps")));
+      }
     }
     if (a.error) w::alert(id + "/error", format(L, "ui.photo.thumb", {{"n", n}}) + ": " + explain(L, *a.error));
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;

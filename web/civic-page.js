@@ -1,6 +1,7 @@
 // web/civic-page.js — the page side of the web shell, loaded before civic.js.
-// Three jobs, kept out of index.html so the CSP needs no 'unsafe-inline':
-//  1. Module: starts the CJK font download while the wasm compiles.
+// Four jobs, kept out of index.html so the CSP needs no 'unsafe-inline':
+//  1. Module: starts the CJK font download while the wasm compiles; opens
+//     the app's IndexedDB database (outbox records and media bytes).
 //  2. The text agent: a hidden <textarea> that holds DOM focus whenever the
 //     ImGui UI wants text, so phones open their keyboard, IMEs (pinyin)
 //     compose into it, paste works; committed text goes to the wasm side.
@@ -8,6 +9,10 @@
 //     heading, status, alert) mirroring civic::ui::semantic_nodes(), placed
 //     over the canvas, so screen readers, keyboard users and tests
 //     (getByRole) can read and operate the app. window.civic exposes them.
+//  4. The photo picker: a hidden <input type=file> opened inside the tap,
+//     click or key press on the add-photo button (a browser opens a file
+//     chooser only during a user gesture); the chosen files and everything
+//     after them go to civic-photos.js, loaded only when photos are used.
 // Limits: at most MAX_NODES elements are mirrored (a runaway UI cannot grow
 // the DOM without bound); names and values are set as text, never as HTML.
 'use strict';
@@ -28,6 +33,23 @@
   Module.civicFont = font;
   Module.print = (s) => console.log(s);
   Module.printErr = (s) => console.warn(s);
+
+  // One database for the outbox's records and the photos' bytes, so a
+  // queued concern and its photos survive a reload together. Version 2
+  // added "media" (version 1 had the outbox only; its records are kept).
+  let db = null;
+  Module.civicOpenDb = () => db || (db = new Promise((resolve, reject) => {
+    if (typeof indexedDB === 'undefined') { reject(new Error('no IndexedDB')); return; }
+    const req = indexedDB.open('civic', 2);
+    req.onupgradeneeded = () => {
+      const d = req.result;
+      if (!d.objectStoreNames.contains('outbox')) d.createObjectStore('outbox');
+      if (!d.objectStoreNames.contains('media')) d.createObjectStore('media');
+    };
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error || new Error('IndexedDB open failed'));
+    req.onblocked = () => reject(new Error('IndexedDB blocked'));
+  }));
 
   let ready = false;
   let readyResolve;
@@ -127,6 +149,7 @@
 
   // ---- 3. the accessible layer -------------------------------------------
   const layer = document.getElementById('civic-a11y');
+  let photosWarm = false;
   const elements = new Map();   // node id -> element
   let dpr = 1;
 
@@ -163,7 +186,12 @@
     if (role) el.setAttribute('role', role);
     if (n.role === 'button') {
       el.type = 'button';
-      el.addEventListener('click', () => call('_civic_a11y_activate', el.dataset.id));
+      el.addEventListener('click', () => {
+        // A keyboard or screen-reader press of "Add photo" is a user
+        // gesture: the chooser opens now, not in the next frame.
+        if (el.dataset.id === PHOTO_ADD) openPicker();
+        else call('_civic_a11y_activate', el.dataset.id);
+      });
     } else if (n.role === 'link') {
       el.href = '#';
       el.addEventListener('click', (e) => {
@@ -250,6 +278,13 @@
         ready = true;
         readyResolve();
       }
+      // The form offers photos: fetch the photo code and start its worker
+      // while the resident types, so the first photo starts at once and the
+      // service worker keeps them for a visit with no network.
+      if (!photosWarm && elements.has(PHOTO_ADD)) {
+        photosWarm = true;
+        setTimeout(() => Module.civicPhotosLoad().then((p) => p.warm()).catch(() => {}), 0);
+      }
     },
     fatal(what) {
       const box = document.getElementById('civic-fatal');
@@ -257,6 +292,84 @@
         ? '此浏览器无法显示 Civic Desk（需要 WebGL 2）。 This browser cannot show Civic Desk (WebGL 2 is needed).'
         : String(what);
       box.classList.add('shown');
+    },
+  };
+
+  // ---- 4. the photo picker ------------------------------------------------
+  // One input without `capture`: a phone's own chooser then offers the
+  // camera and the gallery (Android: camera, photos, files; iOS: take photo,
+  // photo library, browse), where capture="environment" would allow the
+  // camera only, and a second "take photo" button would only repeat what
+  // that chooser already asks. `multiple`: several photos in one go.
+  const PHOTO_ADD = 'photo/add';
+  const TAP_SLOP = 10;   // CSS px a finger may travel and still tap (imgui_impl_html5)
+  const picker = document.createElement('input');
+  picker.type = 'file';
+  picker.accept = 'image/*';
+  picker.multiple = true;
+  picker.id = 'civic-photo-input';
+  picker.tabIndex = -1;
+  picker.setAttribute('aria-hidden', 'true');
+  document.body.appendChild(picker);
+  let openedAt = -1;   // event timeStamp of the gesture that last opened the chooser
+
+  function openPicker(ev) {
+    openedAt = ev ? ev.timeStamp : performance.now();
+    picker.value = '';   // the same photo chosen twice is two photos
+    picker.click();
+  }
+  function nodeAt(x, y) {
+    for (const n of nodes) if (x >= n.x && x <= n.x + n.w && y >= n.y && y <= n.y + n.h) return n;
+    return null;
+  }
+  // The canvas: a tap that starts and ends on "Add photo" without becoming a
+  // scroll opens the chooser inside its own pointerup (before the touchend or
+  // mouseup that ImGui sees, so the button's press below finds it opened).
+  let down = null;
+  const canvas = document.getElementById('canvas');
+  canvas.addEventListener('pointerdown', (e) => {
+    const n = e.isPrimary ? nodeAt(e.clientX, e.clientY) : null;
+    down = n && n.id === PHOTO_ADD && !n.disabled ? { x: e.clientX, y: e.clientY } : null;
+  }, true);
+  canvas.addEventListener('pointerup', (e) => {
+    const d = down;
+    down = null;
+    if (!d || !e.isPrimary || Math.hypot(e.clientX - d.x, e.clientY - d.y) > TAP_SLOP) return;
+    const n = nodeAt(e.clientX, e.clientY);
+    if (n && n.id === PHOTO_ADD && !n.disabled) openPicker(e);
+  }, true);
+  canvas.addEventListener('pointercancel', () => { down = null; }, true);
+
+  let photos = null;
+  Module.civicPhotosLoad = () => photos || (photos = new Promise((resolve, reject) => {
+    const s = document.createElement('script');
+    s.src = 'civic-photos.js';
+    s.async = true;
+    s.onload = () => (Module.civicPhotosModule ? resolve(Module.civicPhotosModule)
+                                               : reject(new Error('civic-photos.js did not start')));
+    s.onerror = () => { photos = null; s.remove(); reject(new Error('civic-photos.js could not be loaded')); };
+    document.head.appendChild(s);
+  }));
+  picker.addEventListener('change', () => {
+    const files = Array.from(picker.files || []);
+    picker.value = '';
+    if (!files.length) return;
+    Module.civicPhotosLoad().then((p) => p.add(files)).catch((e) => {
+      // Offline before the photo code was ever fetched: say so per file.
+      const bridge = Module.civicPhotoBridge;
+      if (bridge) for (const f of files) bridge.picked('', f.size, f.name, 'photo.worker_failed');
+      console.warn('civic: ' + e);
+    });
+  });
+  Module.civicPhotos = {
+    // The ImGui button was pressed (web/photos_web.cpp). Opened already in
+    // this gesture by the handlers above: nothing more. Otherwise (a press
+    // the page could not see) open it now, while the activation lasts.
+    pressed() {
+      const ev = window.event;
+      if (ev && ev.timeStamp - openedAt < 1000 && ev.timeStamp >= openedAt) return;
+      if (!ev && performance.now() - openedAt < 1000) return;
+      openPicker(ev);
     },
   };
 

@@ -38,9 +38,12 @@
 //      accuracy, kLocateTimeoutMs, a fix up to a minute old) → Located; the
 //      PositionError code becomes denied / unavailable / timeout, and a page
 //      without the API (or not a secure context) answers unavailable.
+//  [X] Media bytes in IndexedDB (store "media", photos_web.hpp): a tus PATCH
+//      body (HttpRequest::body_media) is read from there, so a queued
+//      concern's photos upload after a reload; a missing item fails the
+//      request as a network error (core retries with backoff).
+//  [X] PhotoCompress/MediaForget: photos_web.cpp.
 //  [ ] Upload progress (needs XMLHttpRequest.upload; fetch() has none).
-//  [ ] Media bytes in IndexedDB for tus PATCH bodies (the web form has no
-//      photo picker yet): such a request fails as a network error and waits.
 //
 // Limits: a reply body above kMaxBodyBytes is refused (status 0, "too
 // large") before it is copied into the wasm heap; a request that has not
@@ -56,6 +59,8 @@
 #include <type_traits>
 #include <vector>
 
+#include "photos_web.hpp"
+
 namespace civic::web {
 
 namespace {
@@ -67,14 +72,18 @@ constexpr unsigned kLocateTimeoutMs = 15000;   // a phone's first GPS fix indoor
 std::deque<app::Event> g_done;
 
 // The JS side owns nothing after it calls back: it frees what it allocated.
+// A body_media request reads its bytes from IndexedDB first (civic-photos.js).
 EM_JS(void, civic_fetch, (double id, const char* method, const char* url, const char* headers_json,
-                          const char* body, int body_len, unsigned max_bytes, unsigned timeout_ms), {
+                          const char* body, int body_len, unsigned max_bytes, unsigned timeout_ms,
+                          const char* media, double media_offset, double media_length), {
   const req = {
     method : UTF8ToString(method),
     headers : JSON.parse(UTF8ToString(headers_json)),
     cache : 'no-store',
   };
   if (body_len > 0) req.body = HEAPU8.slice(body, body + body_len);
+  const mediaId = media ? UTF8ToString(media) : "";
+  const target = UTF8ToString(url);
   const done = (status, bytes, error) => {
     const n = bytes ? bytes.length : 0;
     const p = _malloc(n + 1);
@@ -88,8 +97,15 @@ EM_JS(void, civic_fetch, (double id, const char* method, const char* url, const 
   };
   const ctl = typeof AbortController !== 'undefined' ? new AbortController() : null;
   if (ctl) req.signal = ctl.signal;
-  const timer = setTimeout(() => { if (ctl) ctl.abort(); }, timeout_ms);
-  fetch(UTF8ToString(url), req)
+  let timer = 0;
+  const send = () => {
+    timer = setTimeout(() => { if (ctl) ctl.abort(); }, timeout_ms);
+    return fetch(target, req);
+  };
+  const start = !mediaId ? send() : Module.civicPhotosLoad()
+      .then((p) => p.slice(mediaId, media_offset, media_length))
+      .then((bytes) => { req.body = bytes; return send(); });
+  start
       .then(async (r) => {
         const len = Number(r.headers.get('Content-Length') || 0);
         if (len > max_bytes) throw new Error('reply too large: ' + len + ' bytes');
@@ -126,17 +142,7 @@ EM_JS(void, civic_idb_op, (int op, double save_id, const char* key, const unsign
     _civic_outbox_saved(save_id, ok ? 1 : 0, p);
     _free(p);
   };
-  if (!Module.civicIdb) {
-    Module.civicIdb = new Promise((resolve, reject) => {
-      if (typeof indexedDB === 'undefined') { reject(new Error('no IndexedDB')); return; }
-      const req = indexedDB.open('civic', 1);
-      req.onupgradeneeded = () => { req.result.createObjectStore('outbox'); };
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error || new Error('IndexedDB open failed'));
-      req.onblocked = () => reject(new Error('IndexedDB blocked'));
-    });
-  }
-  Module.civicIdb.then((db) => {
+  Module.civicOpenDb().then((db) => {   // civic-page.js: the "civic" database, stores outbox and media
     let tx;
     try { tx = db.transaction('outbox', op == 2 ? 'readonly' : 'readwrite', {durability: 'strict'}); }
     catch (e) { tx = db.transaction('outbox', op == 2 ? 'readonly' : 'readwrite'); }
@@ -294,7 +300,7 @@ void start_http(const app::HttpRequest& r) {
   for (const auto& [k, v] : r.headers) headers[k] = v;
   std::string h = headers.dump();
   civic_fetch(double(r.request_id), r.method.c_str(), r.url.c_str(), h.c_str(), r.body.data(), int(r.body.size()),
-              kMaxBodyBytes, kTimeoutMs);
+              kMaxBodyBytes, kTimeoutMs, r.body_media.c_str(), double(r.body_offset), double(r.body_length));
 }
 
 EM_JS(void, civic_warn_unsupported, (int index), {
@@ -309,14 +315,11 @@ void run_effects(const std::vector<app::Effect>& effects) {
         [&](const auto& e) {
           using T = std::decay_t<decltype(e)>;
           if constexpr (std::is_same_v<T, app::HttpRequest>) {
-            if (!e.body_media.empty()) {
-              app::HttpDone d;
-              d.request_id = e.request_id;
-              d.error = "media bytes are not stored in this browser";
-              g_done.push_back(std::move(d));
-            } else {
-              start_http(e);
-            }
+            start_http(e);
+          } else if constexpr (std::is_same_v<T, app::PhotoCompress>) {
+            photos_compress(e);
+          } else if constexpr (std::is_same_v<T, app::MediaForget>) {
+            photos_forget(e);
           } else if constexpr (std::is_same_v<T, app::OutboxSave>) {
             civic_persist_once();
             civic_idb_op(0, double(e.save_id), e.key.c_str(), reinterpret_cast<const unsigned char*>(e.bytes.data()),
@@ -360,6 +363,8 @@ std::deque<app::Event> take_completions() {
 }
 
 bool has_completions() { return !g_done.empty(); }
+
+void post_completion(app::Event e) { g_done.push_back(std::move(e)); }
 
 void install_network_events() { civic_listen_online(); }
 

@@ -24,5 +24,7 @@ void load_trust(app::Started& start);
 // Events that completed since the last call, oldest first.
 std::deque<app::Event> take_completions();
 bool has_completions();
+// Queues an outcome reported by another part of the shell (photos_web.cpp).
+void post_completion(app::Event e);
 
 }  // namespace civic::web

@@ -42,7 +42,7 @@ struct InputEvent {
 };
 
 struct Touch {
-  enum Mode { none, pressed, scrolling } mode = none;
+  enum Mode { none, pressed, scrolling, dragging } mode = none;
   long id = -1;
   float start_x = 0, start_y = 0;   // CSS px
   float last_x = 0, last_y = 0;
@@ -86,6 +86,13 @@ void push_pos_client(long client_x, long client_y) {
   e.x = (float(client_x) - left) * g->dpr;
   e.y = (float(client_y) - top) * g->dpr;
   push(e);
+}
+// Whether the shell says a press at viewport CSS (x, y) is on a drag surface.
+bool drag_surface_at(float client_x, float client_y) {
+  if (!g->hooks.drag_surface_at) return false;
+  float left = 0, top = 0;
+  civic_canvas_origin(g->canvas.c_str(), &left, &top);
+  return g->hooks.drag_surface_at((client_x - left) * g->dpr, (client_y - top) * g->dpr);
 }
 void push_pos_none() {
   InputEvent e{InputEvent::pos};
@@ -179,7 +186,11 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
   if (t.mode == Touch::none || !p) return EM_TRUE;
   float x = float(p->clientX), y = float(p->clientY);
   if (type == EMSCRIPTEN_EVENT_TOUCHMOVE) {
-    if (t.mode == Touch::pressed && std::hypot(x - t.start_x, y - t.start_y) > kDragSlopCss) {
+    if (t.mode == Touch::pressed && std::hypot(x - t.start_x, y - t.start_y) > kDragSlopCss &&
+        drag_surface_at(t.start_x, t.start_y)) {
+      t.mode = Touch::dragging;   // the press stays down and follows the finger
+      push_pos_client(p->clientX, p->clientY);
+    } else if (t.mode == Touch::pressed && std::hypot(x - t.start_x, y - t.start_y) > kDragSlopCss) {
       // Becomes a scroll: the press is cancelled by releasing it off any item.
       t.mode = Touch::scrolling;
       push_pos_none();

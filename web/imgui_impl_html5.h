@@ -7,7 +7,9 @@
 //  [X] Platform: mouse (position, 3 buttons, wheel in pixel/line/page modes).
 //  [X] Platform: touch with positions; a tap is a click, never a double click.
 //  [X] Platform: touch drag scrolls the window under the finger (a drag
-//      cancels the press), with inertia after the finger lifts.
+//      cancels the press), with inertia after the finger lifts — except on a
+//      surface that takes drags itself (the photo editor's picture: a drag
+//      there frames an area), which keeps the press and follows the finger.
 //  [X] Platform: keyboard by KeyboardEvent.code, modifiers, ImGuiKey_ mapping;
 //      only on the canvas and the text agent, so the page's other inputs keep
 //      Backspace and Tab.
@@ -33,6 +35,9 @@ struct Html5Hooks {
   // text agent can be focused while the browser still counts it as a user
   // gesture: phones open their keyboard only then.
   void (*run_frames_now)() = nullptr;
+  // True when a press at (x, y) (framebuffer px) is on a surface that takes
+  // drags itself, so a drag from there is not a scroll.
+  bool (*drag_surface_at)(float x, float y) = nullptr;
 };
 
 }  // namespace civic::web

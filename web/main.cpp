@@ -16,6 +16,7 @@
 //      frame that changed them; DOM actions come back as ui::activate/set_text.
 //  [X] Text agent: focused inside the tap/click that activated a text field.
 //  [X] Counters for the budget benchmark (frames drawn, first frame marks).
+//  [X] Photos (photos_web.hpp): picker, compression in a worker, preview.
 //  [X] Font atlas re-rasterised when devicePixelRatio changes (zoom).
 //  [X] Page visibility: hidden (visibilitychange, pagehide) is applied at
 //      once — core saves the draft synchronously (localStorage) before the
@@ -46,6 +47,8 @@
 #include "core/app/update.hpp"
 #include "imgui_impl_html5.h"
 #include "effects_web.hpp"
+#include "photos_web.hpp"
+#include "ui/photo_preview.hpp"
 #include "ui/glyphs.hpp"
 #include "ui/ui.hpp"
 
@@ -97,7 +100,7 @@ bool needs_frame() {
   Shell& s = *g_shell;
   if (!s.fonts_ready || s.state.page_hidden) return false;
   return s.settle > 0 || ImGui_ImplHtml5_WantsFrame() || web::has_completions() || !s.ui_events.empty() ||
-         s.state.revision != s.drawn_revision;
+         s.state.revision != s.drawn_revision || web::photos_take_redraw();
 }
 
 EM_JS(void, civic_publish, (const char* nodes_json, float dpr, const char* lang), {
@@ -346,8 +349,9 @@ int main() {
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
-  ImGui_ImplHtml5_Init(kCanvas, civic::web::Html5Hooks{run_frames_now});
+  ImGui_ImplHtml5_Init(kCanvas, civic::web::Html5Hooks{run_frames_now, ui::drag_surface_at});
   ImGui_ImplOpenGL3_Init("#version 300 es");
+  web::photos_init();   // the photo picker and the editor's WebGL2 preview
 
   char* cfg = civic_page_config();
   std::string config(cfg);

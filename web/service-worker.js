@@ -13,8 +13,12 @@ const SHELL = [
   './', 'index.html', 'civic.js', 'civic.wasm', 'civic-page.js', 'civic.css',
   'manifest.webmanifest', 'icon.svg', 'fonts/civic-cjk.ttf',
 ];
+// The photo code: fetched when the form first offers photos (civic-page.js
+// warms it), not with the shell — most visits attach nothing — then kept
+// like the shell, so a returning resident can attach photos offline.
+const LAZY = ['civic-photos.js', 'civic-media-worker.js', 'civic-media.js', 'civic-media.wasm'];
 const scopeUrl = new URL(self.registration.scope);
-const shellUrls = new Set(SHELL.map((p) => new URL(p, scopeUrl).href));
+const shellUrls = new Set(SHELL.concat(LAZY).map((p) => new URL(p, scopeUrl).href));
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((c) => c.addAll(SHELL)).then(() => self.skipWaiting()));

@@ -12,6 +12,13 @@ constexpr Message kTable[] = {
     {"photo.still_compressing", "照片仍在处理中，请稍候再提交", "A photo is still being prepared. Submit once it is done."},
     {"photo.no_source", "这台设备没有配置照片来源", "This device has no photo source configured."},
     {"photo.source_empty", "没有找到新的照片，请先拍摄文件", "No new photo was found. Please photograph the document first."},
+    // The phone's own troubles (web/civic-photos.js): what to do next.
+    {"photo.storage_full", "手机存储空间不足，无法保存这张照片。请清理空间后重试",
+     "This phone has no room left to keep the photo. Free some space and try again."},
+    {"photo.worker_failed", "这张照片无法处理，请重新选择或换一张照片",
+     "This photo could not be prepared. Choose it again or pick another one."},
+    {"photo.missing", "这张照片已不在本机上，请删除后重新添加",
+     "This photo is no longer on this device. Remove it and add it again."},
     {"media.bad_crop", "裁剪区域无效：{rect}", "The crop area is empty: {rect}"},
     {"ui.photo.section", "照片", "Photos"},
     {"ui.photo.count", "{n}/{max} 张", "{n} of {max}"},
