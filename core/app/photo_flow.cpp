@@ -63,13 +63,15 @@ std::vector<Effect> photo_picked(State& s, const PhotoPicked& e) {
   if (d.service.code.empty()) return refuse(make_error("photo.no_draft"));
   if (!e.error.empty())   // a photo.* message id from the shell, or a developer detail
     return refuse(make_error(e.error.rfind("photo.", 0) == 0 ? e.error : "photo.read_failed", e.error, {{"name", e.name}}));
-  if (e.media_id.empty() || find_attachment(d, e.media_id)) return refuse(make_error("photo.read_failed", "media id"));
-  if (d.attachments.size() >= kMaxPhotos)
-    return refuse(make_error("photo.too_many", {}, {{"max", std::to_string(kMaxPhotos)}}));
+  // The size first: a shell need not keep a file too large to use (the
+  // kiosk's worker does not), and the resident must hear why, not "unreadable".
   if (e.bytes == 0) return refuse(make_error("media.empty", e.name));
   if (e.bytes > kMaxPhotoRawBytes)
     return refuse(make_error("media.too_big_file", e.name,
                              {{"bytes", std::to_string(e.bytes)}, {"limit", std::to_string(kMaxPhotoRawBytes)}}));
+  if (e.media_id.empty() || find_attachment(d, e.media_id)) return refuse(make_error("photo.read_failed", "media id"));
+  if (d.attachments.size() >= kMaxPhotos)
+    return refuse(make_error("photo.too_many", {}, {{"max", std::to_string(kMaxPhotos)}}));
   d.attach_error.reset();
   Attachment a;
   a.id = e.media_id;

@@ -139,6 +139,16 @@ TEST_CASE("a picked photo is compressed by the shell and offers its GPS") {
   CHECK_FALSE(attachments_block_submit(sh.s.draft).has_value());
 }
 
+TEST_CASE("a file too large to keep says it is too large, even when the shell kept nothing") {
+  Shell sh;   // the kiosk's worker reports the size of a file it did not store: no media id
+  sh.start_form();
+  sh.apply(PhotoPicked{"", kMaxPhotoRawBytes + 1, "scan.tiff", ""});
+  REQUIRE(sh.s.draft.attach_error.has_value());
+  CHECK(sh.s.draft.attach_error->id == "media.too_big_file");
+  CHECK(sh.s.draft.attachments.empty());
+  CHECK(sh.jobs.empty());
+}
+
 TEST_CASE("bad picks are refused in place; the form keeps its text") {
   struct Row {
     const char* name;
