@@ -42,7 +42,7 @@ endif()
 # SIMD encoding natively; for wasm, Debian's source built by scripts/bootstrap.
 add_library(civic_jpeg INTERFACE)
 if(EMSCRIPTEN)
-  set(_jpeg "${CIVIC_DEPS_DIR}/wasm/libjpeg-turbo-2.1.5-minsize")
+  set(_jpeg "${CIVIC_DEPS_DIR}/wasm/libjpeg-turbo-2.1.5-minsize-clz")
   if(NOT EXISTS "${_jpeg}/lib/libjpeg.a")
     message(FATAL_ERROR "wasm libjpeg-turbo missing at ${_jpeg}: run scripts/bootstrap")
   endif()
