@@ -16,12 +16,14 @@ bool g_lazy = false;
 std::vector<bool> g_requested(kPlane, false);   // asked of the first font
 std::vector<bool> g_absent(kPlane, false);      // asked, and the first font has none
 std::vector<bool> g_unavailable(kPlane, false); // neither font has it: never asked again
+std::vector<bool> g_partial_tried(kPlane, false); // asked of the partial fallbacks, which lack it
 size_t g_count = 0;
 bool g_pending = false;          // requested since the last build
 bool g_fallback_dirty = false;   // a fallback font arrived (or grew its list) since the last build
 struct Fallback {
   std::string path;
   ImWchar first = 0, last = 0;
+  bool partial = false;
   std::vector<ImWchar> ranges;   // what was asked of it at the last build
 };
 std::vector<Fallback> g_fallbacks;
@@ -60,9 +62,13 @@ void request_base() {
       }
 }
 
+bool in(const Fallback& f, size_t c) { return c >= f.first && c <= f.last; }
+
+// A fallback will be (or was) asked for c: an exhaustive one in range, or a
+// partial one that has not been tried for c yet.
 bool covered(size_t c) {
   for (const auto& f : g_fallbacks)
-    if (c >= f.first && c <= f.last) return true;
+    if (in(f, c) && (!f.partial || !g_partial_tried[c])) return true;
   return false;
 }
 
@@ -119,10 +125,10 @@ std::vector<ImWchar> uncovered() {
   return out;
 }
 
-void add_fallback_font(const std::string& path, ImWchar first, ImWchar last) {
+void add_fallback_font(const std::string& path, ImWchar first, ImWchar last, bool partial) {
   for (const auto& f : g_fallbacks)
     if (f.path == path) return;
-  g_fallbacks.push_back({path, first, last, {}});
+  g_fallbacks.push_back({path, first, last, partial, {}});
   g_fallback_dirty = true;
 }
 
@@ -139,7 +145,7 @@ const ImWchar* fallback_ranges(size_t i) {
   std::vector<bool> want(kPlane, false);
   bool any = false;
   for (size_t c = f.first; c <= f.last; ++c)
-    if (g_absent[c] && !g_unavailable[c]) want[c] = any = true;
+    if (g_absent[c] && !g_unavailable[c] && !(f.partial && g_partial_tried[c])) want[c] = any = true;
   f.ranges = any ? ranges_of(want, nullptr, f.first, f.last) : std::vector<ImWchar>{};
   return any ? f.ranges.data() : nullptr;
 }
@@ -153,7 +159,13 @@ void built(ImFont* font) {
   for (size_t c = 0x20; c < kPlane; ++c) {
     if (!g_requested[c] || font->FindGlyphNoFallback(static_cast<ImWchar>(c))) continue;
     if (g_absent[c] && covered(c)) {
-      g_unavailable[c] = true;   // asked of the fallback that covers it: neither font has it
+      // Asked of every fallback in range (all were in this build): the
+      // partial ones lack it; after an exhaustive one, no font has it.
+      for (const auto& f : g_fallbacks) {
+        if (!in(f, c)) continue;
+        if (f.partial) g_partial_tried[c] = true;
+        else g_unavailable[c] = true;
+      }
     } else if (!g_absent[c]) {
       g_absent[c] = true;        // the first font lacks it: a fallback's job
       if (covered(c)) g_fallback_dirty = true;

@@ -12,7 +12,12 @@
 // A requested character the first font lacks is absent: the shell may
 // fetch a fallback font covering it (web: a slice of the rare-character font,
 // scripts/make-rare-font.mjs) and add it with add_fallback_font(); setup()
-// then merges each fallback for exactly the absent characters in its range.
+// then merges each fallback for exactly the absent characters in its range,
+// in the order they were added. A fallback is exhaustive (a slice: what it
+// lacks in its range, no font has) or partial (web: civic-common.ttf, the
+// everyday hanzi the first font leaves out, over the whole CJK range): a
+// character a partial fallback lacks is uncovered again, so the shell can
+// still fetch the slice that holds it.
 // missing_last_frame() counts the distinct characters the last frame drew as
 // the fallback box — the test's "no tofu" counter.
 //
@@ -40,7 +45,7 @@ int missing_last_frame();
 // Requested characters the first font lacks and no fallback font covers yet.
 std::vector<ImWchar> uncovered();
 // A fallback font (a file) for the characters [first, last] the first font lacks.
-void add_fallback_font(const std::string& path, ImWchar first, ImWchar last);
+void add_fallback_font(const std::string& path, ImWchar first, ImWchar last, bool partial = false);
 
 // For ui::setup(): turn lazy mode on or off, the ranges to load from the
 // first font and from the fallback, and the report after the atlas is built.

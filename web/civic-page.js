@@ -1,7 +1,7 @@
 // web/civic-page.js — the page side of the web shell, loaded before civic.js.
 // Four jobs, kept out of index.html so the CSP needs no 'unsafe-inline':
-//  1. Module: starts the CJK font download while the wasm compiles; opens
-//     the app's IndexedDB database (outbox records and media bytes).
+//  1. Module: starts the first CJK font's download while the wasm compiles;
+//     opens the app's IndexedDB database (outbox records and media bytes).
 //  2. The text agent: a hidden <textarea> that holds DOM focus whenever the
 //     ImGui UI wants text, so phones open their keyboard, IMEs (pinyin)
 //     compose into it, paste works; committed text goes to the wasm side.
@@ -22,7 +22,7 @@
   const SENTINEL = ' ';   // the agent always holds one char, so Backspace on a virtual keyboard still fires `input`
 
   // ---- 1. Module ---------------------------------------------------------
-  const fontUrl = 'fonts/civic-cjk.ttf';
+  const fontUrl = 'fonts/civic-ui.ttf';   // the first font (web/main.cpp); preloaded by index.html
   const font = fetch(fontUrl).then((r) => {
     if (!r.ok) throw new Error('HTTP ' + r.status + ' for ' + fontUrl);
     return r.arrayBuffer();
@@ -374,8 +374,22 @@
   };
 
   // ---- service worker: the app shell offline (web/service-worker.js) ------
+  // Registered once the first interactive frame is up (web/main.cpp's
+  // performance mark; at the latest after SW_LATEST_MS): installing it
+  // downloads the whole shell again, which must not compete with the first
+  // frame's own downloads on a phone's network.
+  const SW_LATEST_MS = 10000;
+  const afterFirstFrame = new Promise((resolve) => {
+    setTimeout(resolve, SW_LATEST_MS);
+    if (typeof PerformanceObserver === 'undefined') { resolve(); return; }
+    const seen = () => performance.getEntriesByName('civic-first-interactive').length > 0;
+    const obs = new PerformanceObserver(() => { if (seen()) { obs.disconnect(); resolve(); } });
+    try { obs.observe({ type: 'mark' }); } catch (e) { resolve(); }
+    if (seen()) resolve();
+  });
   const swReady = ('serviceWorker' in navigator && window.isSecureContext)
-    ? navigator.serviceWorker.register('service-worker.js').then(() => navigator.serviceWorker.ready)
+    ? afterFirstFrame.then(() => navigator.serviceWorker.register('service-worker.js'))
+        .then(() => navigator.serviceWorker.ready)
         .catch((e) => { console.warn('civic: offline shell unavailable: ' + e); return null; })
     : Promise.resolve(null);
   // navigator.storage.persist() is asked once, at the first filing (effects_web.cpp).

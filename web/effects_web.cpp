@@ -70,6 +70,13 @@ constexpr unsigned kTimeoutMs = 30000;
 constexpr unsigned kLocateTimeoutMs = 15000;   // a phone's first GPS fix indoors can take this long
 
 std::deque<app::Event> g_done;
+void (*g_arrived)() = nullptr;
+
+// A completion from a browser callback: queued, then the shell is told.
+void arrived(app::Event e) {
+  g_done.push_back(std::move(e));
+  if (g_arrived) g_arrived();
+}
 
 // The JS side owns nothing after it calls back: it frees what it allocated.
 // A body_media request reads its bytes from IndexedDB first (civic-photos.js).
@@ -366,6 +373,8 @@ bool has_completions() { return !g_done.empty(); }
 
 void post_completion(app::Event e) { g_done.push_back(std::move(e)); }
 
+void on_completion(void (*hook)()) { g_arrived = hook; }
+
 void install_network_events() { civic_listen_online(); }
 
 void load_trust(app::Started& start) {
@@ -385,7 +394,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void civic_http_headers(double id, const char* j
 }
 
 extern "C" EMSCRIPTEN_KEEPALIVE void civic_outbox_saved(double save_id, int ok, const char* error) {
-  g_done.push_back(app::OutboxSaved{static_cast<std::uint64_t>(save_id), ok != 0, error ? error : ""});
+  arrived(app::OutboxSaved{static_cast<std::uint64_t>(save_id), ok != 0, error ? error : ""});
 }
 extern "C" EMSCRIPTEN_KEEPALIVE void civic_outbox_record(const char* bytes, int len) {
   if (g_loading.size() < 10000) g_loading.emplace_back(bytes, bytes + len);
@@ -393,16 +402,16 @@ extern "C" EMSCRIPTEN_KEEPALIVE void civic_outbox_record(const char* bytes, int 
 extern "C" EMSCRIPTEN_KEEPALIVE void civic_outbox_loaded() {
   app::OutboxLoaded e;
   e.records.swap(g_loading);
-  g_done.push_back(std::move(e));
+  arrived(std::move(e));
 }
 extern "C" EMSCRIPTEN_KEEPALIVE void civic_stream_opened(double sid, int status) {
-  g_done.push_back(app::StreamOpened{static_cast<std::uint64_t>(sid), status});
+  arrived(app::StreamOpened{static_cast<std::uint64_t>(sid), status});
 }
 extern "C" EMSCRIPTEN_KEEPALIVE void civic_stream_bytes(double sid, const char* text) {
-  g_done.push_back(app::StreamBytes{static_cast<std::uint64_t>(sid), text ? text : ""});
+  arrived(app::StreamBytes{static_cast<std::uint64_t>(sid), text ? text : ""});
 }
 extern "C" EMSCRIPTEN_KEEPALIVE void civic_stream_closed(double sid) {
-  g_done.push_back(app::StreamClosed{static_cast<std::uint64_t>(sid)});
+  arrived(app::StreamClosed{static_cast<std::uint64_t>(sid)});
 }
 extern "C" EMSCRIPTEN_KEEPALIVE void civic_located(double id, int failure, double lat, double lon, double accuracy) {
   app::Located e;
@@ -414,12 +423,12 @@ extern "C" EMSCRIPTEN_KEEPALIVE void civic_located(double id, int failure, doubl
   e.lat = lat;
   e.lon = lon;
   e.accuracy_m = accuracy;
-  g_done.push_back(e);
+  arrived(e);
 }
-extern "C" EMSCRIPTEN_KEEPALIVE void civic_wake() { g_done.push_back(app::Tick{}); }
-extern "C" EMSCRIPTEN_KEEPALIVE void civic_network_online() { g_done.push_back(app::NetworkOnline{}); }
+extern "C" EMSCRIPTEN_KEEPALIVE void civic_wake() { arrived(app::Tick{}); }
+extern "C" EMSCRIPTEN_KEEPALIVE void civic_network_online() { arrived(app::NetworkOnline{}); }
 
-// Called from civic_fetch's promise: queue, never update() here.
+// Called from civic_fetch's promise: queued; the shell applies it (on_completion).
 extern "C" EMSCRIPTEN_KEEPALIVE void civic_http_done(double id, int status, const char* body, int body_len,
                                                      const char* error) {
   app::HttpDone d;
@@ -431,7 +440,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void civic_http_done(double id, int status, cons
     d.headers = std::move(h->second);
     g_headers.erase(h);
   }
-  g_done.push_back(std::move(d));
+  arrived(std::move(d));
 }
 
 }  // namespace civic::web

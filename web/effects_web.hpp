@@ -26,5 +26,9 @@ std::deque<app::Event> take_completions();
 bool has_completions();
 // Queues an outcome reported by another part of the shell (photos_web.cpp).
 void post_completion(app::Event e);
+// Called after a completion is queued by the browser (a reply, a stored
+// record, a timer), outside any effect being run: the shell may apply it at
+// once instead of waiting for the next animation frame.
+void on_completion(void (*arrived)());
 
 }  // namespace civic::web

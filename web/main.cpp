@@ -10,8 +10,19 @@
 //  [X] Server base from <meta name="civic-server">, else same origin +
 //      /open311/v2/; language from ?lang=, else navigator.languages (zh-CN
 //      when none we speak).
-//  [X] CJK font fetched by the page while wasm compiles, written to MEMFS,
-//      then ui::setup(); no frame is drawn before it (no tofu flash).
+//  [X] CJK font in two files (scripts/make-font.mjs): civic-ui.ttf (the
+//      project's own ~1,100 characters, ~80 KiB brotli) fetched by the page
+//      while wasm compiles, written to MEMFS, then ui::setup(); no frame is
+//      drawn before it. civic-common.ttf (the rest of GB 2312 level 1) is
+//      fetched after the first interactive frame and merged as a partial
+//      fallback (ui/glyphs.hpp), so what the first frame waits for is small.
+//  [X] A frame that drew characters the atlas lacked is drawn again at once
+//      after the rebuild, in the same animation frame: a box is never shown
+//      for a character a loaded font has (and the interactive mark is set on
+//      a frame that shows every glyph).
+//  [X] Completions (fetch replies, storage, timers) are applied as they
+//      arrive, not at the next animation frame: the catalogue is in the
+//      state before the first frame when it is quicker than the font.
 //  [X] Semantic nodes published to the page's accessible DOM layer after any
 //      frame that changed them; DOM actions come back as ui::activate/set_text.
 //  [X] Text agent: focused inside the tap/click that activated a text field.
@@ -57,7 +68,8 @@ namespace {
 using namespace civic;
 
 constexpr const char* kCanvas = "#canvas";
-constexpr const char* kFontPath = "/civic-cjk.ttf";
+constexpr const char* kFontPath = "/civic-ui.ttf";
+constexpr const char* kCommonFontPath = "/civic-common.ttf";
 constexpr unsigned kRareSlice = 512;   // scripts/make-rare-font.mjs SLICE
 constexpr int kSettleFrames = 2;   // ImGui lays out new content over two frames
 
@@ -76,6 +88,8 @@ struct Shell {
   bool agent_wanted = false;
   bool in_frame = false;
   std::set<unsigned> rare_asked;      // slices of the fallback font asked for (each once)
+  enum class Common { idle, loading, done } common = Common::idle;   // civic-common.ttf
+  bool draining = false;
 };
 Shell* g_shell = nullptr;
 
@@ -88,12 +102,23 @@ void apply(const app::Event& e) {
 
 // Applies every queued completion and UI event, one at a time, in order.
 void drain() {
+  g_shell->draining = true;
   for (auto& e : web::take_completions()) apply(e);
   while (!g_shell->ui_events.empty()) {
     app::Event e = std::move(g_shell->ui_events.front());
     g_shell->ui_events.pop_front();
     apply(e);
   }
+  g_shell->draining = false;
+}
+
+// A completion just arrived (a JS callback, between frames): apply it now,
+// unless a frame or a drain is running (it is taken by that one's next
+// round) or the page is hidden (it waits until the page is shown again).
+void completion_arrived() {
+  Shell& s = *g_shell;
+  if (s.in_frame || s.draining || s.state.page_hidden) return;
+  drain();
 }
 
 bool needs_frame() {
@@ -111,6 +136,22 @@ EM_JS(void, civic_agent_want, (bool want), {
 });
 EM_JS(void, civic_mark, (const char* name), {
   if (typeof performance !== 'undefined' && performance.mark) performance.mark(UTF8ToString(name));
+});
+
+EM_JS(void, civic_request_common_font, (const char* url), {
+  fetch(UTF8ToString(url)).then((r) => {
+    if (!r.ok) throw new Error('HTTP ' + r.status);
+    return r.arrayBuffer();
+  }).then((buf) => {
+    const bytes = new Uint8Array(buf);
+    const ptr = _malloc(bytes.length);
+    HEAPU8.set(bytes, ptr);
+    _civic_common_font_bytes(ptr, bytes.length);
+    _free(ptr);
+  }).catch((e) => {
+    console.warn('civic: everyday-character font not loaded (' + e + ')');
+    _civic_common_font_bytes(0, 0);
+  });
 });
 
 EM_JS(void, civic_request_rare_font, (const char* url, unsigned first), {
@@ -135,9 +176,11 @@ void publish() {
   civic_publish(s.published_nodes.c_str(), ImGui_ImplHtml5_PixelRatio(), std::string(lang_tag(s.state.lang)).c_str());
 }
 
-void draw_frame() {
+// Draws one frame; true when it drew characters the atlas lacked and the atlas
+// was rebuilt with them (the caller draws again before the browser shows it).
+bool draw_frame() {
   Shell& s = *g_shell;
-  if (s.in_frame) return;
+  if (s.in_frame) return false;
   s.in_frame = true;
   drain();
   s.drawn_revision = s.state.revision;
@@ -173,14 +216,18 @@ void draw_frame() {
 
   publish();
   // Characters this frame drew that the atlas lacks: rasterise them now
-  // (between frames), and ask for the fallback font when the first has none.
+  // (between frames), and ask for the fallback font when no font has them.
+  // Until civic-common.ttf is in, a character the first font lacks is most
+  // likely an everyday one (a slice would not hold it): slices wait for it.
+  bool rebuilt = false;
   if (ui::glyphs::rebuild_wanted()) {
     ui::setup(ui::presentation(), s.font_path);
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
     s.settle = kSettleFrames;
+    rebuilt = true;
   }
-  if (!s.font_path.empty())
+  if (!s.font_path.empty() && s.common == Shell::Common::done)
     for (ImWchar c : ui::glyphs::uncovered()) {
       if (c < 0x3400 || c > 0x9FFF) continue;   // the slices hold CJK ideographs (and Ext. A) only
       unsigned first = unsigned(c) / kRareSlice * kRareSlice;
@@ -189,19 +236,26 @@ void draw_frame() {
       std::snprintf(url, sizeof url, "fonts/rare/%04x.ttf", first);
       civic_request_rare_font(url, first);
     }
-  if (!s.first_frame_marked) {
+  // The marks go on frames the browser shows (not one drawn again at once).
+  if (!rebuilt && !s.first_frame_marked) {
     s.first_frame_marked = true;
     civic_mark("civic-first-frame");
   }
-  if (!s.interactive_marked && s.state.catalog.phase == app::Phase::ready) {
+  if (!rebuilt && !s.interactive_marked && s.state.catalog.phase == app::Phase::ready) {
     s.interactive_marked = true;
     civic_mark("civic-first-interactive");
   }
+  // The everyday characters once the first screen is up (or has failed).
+  if (s.common == Shell::Common::idle && s.first_frame_marked && s.state.catalog.phase != app::Phase::loading) {
+    s.common = s.font_path.empty() ? Shell::Common::done : Shell::Common::loading;
+    if (s.common == Shell::Common::loading) civic_request_common_font("fonts/civic-common.ttf");
+  }
   s.in_frame = false;
+  return rebuilt;
 }
 
 void tick() {
-  if (needs_frame()) draw_frame();
+  if (needs_frame() && draw_frame()) draw_frame();
 }
 
 // Inside the DOM event that ended a tap or click: run the frames that apply
@@ -291,6 +345,20 @@ EMSCRIPTEN_KEEPALIVE void civic_a11y_set_text(const char* id, const char* text) 
 EMSCRIPTEN_KEEPALIVE void civic_agent_text(const char* utf8) { ImGui_ImplHtml5_AddText(utf8); }
 EMSCRIPTEN_KEEPALIVE void civic_agent_key(int dom_key_code) { ImGui_ImplHtml5_TapKey(dom_key_code); }
 
+// civic-common.ttf (civic_request_common_font), or none when it could not be
+// fetched: merged for the CJK characters the first font lacks; then slices
+// of the rare-character font may be asked for what it lacks too.
+EMSCRIPTEN_KEEPALIVE void civic_common_font_bytes(const unsigned char* bytes, int len) {
+  g_shell->common = Shell::Common::done;
+  g_shell->settle = kSettleFrames;
+  if (!bytes || len <= 0) return;
+  std::FILE* f = std::fopen(kCommonFontPath, "wb");
+  if (!f) return;
+  bool ok = std::fwrite(bytes, 1, std::size_t(len), f) == std::size_t(len);
+  std::fclose(f);
+  if (ok) ui::glyphs::add_fallback_font(kCommonFontPath, ImWchar(0x3400), ImWchar(0x9FFF), /*partial=*/true);
+}
+
 // A slice of the fallback font (civic_request_rare_font): written to MEMFS
 // and merged at the next rebuild for the characters the first font lacks.
 EMSCRIPTEN_KEEPALIVE void civic_rare_font_bytes(unsigned first, const unsigned char* bytes, int len) {
@@ -362,11 +430,12 @@ int main() {
   started.lang = parse_lang(nl == std::string::npos ? "" : config.substr(nl + 1));
   started.can_stream = true;   // EventSource (effects_web.cpp)
   web::install_network_events();
+  web::on_completion(completion_arrived);
   web::load_trust(started);   // pinned server keys: personal fields are sealed from the first filing
   civic_listen_visibility();
   apply(started);   // the catalogue request runs while the font downloads; the outbox loads
 
-  civic_request_font("fonts/civic-cjk.ttf");
+  civic_request_font("fonts/civic-ui.ttf");
   emscripten_set_main_loop(tick, 0, false);
   return 0;
 }

@@ -8,10 +8,10 @@
 // Limits: only same-origin GET requests for the SHELL files are touched.
 'use strict';
 
-const CACHE = 'civic-shell-v2';
+const CACHE = 'civic-shell-v3';
 const SHELL = [
   './', 'index.html', 'civic.js', 'civic.wasm', 'civic-page.js', 'civic.css',
-  'manifest.webmanifest', 'icon.svg', 'fonts/civic-cjk.ttf',
+  'manifest.webmanifest', 'icon.svg', 'fonts/civic-ui.ttf', 'fonts/civic-common.ttf',
 ];
 // The photo code: fetched when the form first offers photos (civic-page.js
 // warms it), not with the shell — most visits attach nothing — then kept
