@@ -4,43 +4,81 @@
 //   CIVIC_BIN=build/native/bin CIVIC_WEB_DIR=build/web CIVIC_SOURCE_DIR=. node tests/web/budget.bench.mjs [RUNS]
 // Figures:
 //   bytes before first interactive frame: transferSize (compressed, with
-//     headers) of every response that ended before the mark, fresh profile;
+//     headers) of every response that ended before the mark, fresh profile
+//     (the service worker registers after the mark, so its install downloads
+//     are not among them; the everyday-character font, fetched after the
+//     mark, is printed apart);
 //   time to first frame / first interactive frame: performance marks set by
-//     web/main.cpp, from navigation start (median of RUNS cold loads);
+//     web/main.cpp, from navigation start (median of RUNS cold loads; the
+//     interactive frame is the first that shows the catalogue with no glyph
+//     missing); the load average is printed beside it (2 cores shared);
 //   idle frames per second: frames drawn during 3 s, starting 2 s after the
 //     last input or network event;
 //   package size: every file of build/web except the .br/.gz siblings and
 //     fonts/rare/ (the rare-character slices are fetched on demand, like a
-//     mini-program's remote fonts, never installed with the app: printed apart).
-import { readdirSync, statSync } from 'node:fs';
+//     mini-program's remote fonts, never installed with the app: printed apart);
+//   wasm heap: the media module's memory after compressing a 48 MP photo as
+//     the web app does (civic-media.js, 2048 px, 512 KiB) — wasm memory only
+//     grows, so this is its peak — and the app's own heap when idle.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { startServer, openPhone, serverGroups, WEB_DIR } from './harness.mjs';
+import { startServer, openPhone, serverGroups, WEB_DIR, SOURCE_DIR } from './harness.mjs';
 
 const RUNS = Number(process.argv[2] || 5);
+const PHOTOS = process.env.CIVIC_PHOTO_DIR || '/tmp/civic-media-bench';   // tests/bench/media's photos
+const RARE = join(WEB_DIR, 'fonts', 'rare');
 
-function packageBytes(dir, skip = join(WEB_DIR, 'fonts', 'rare')) {
-  let total = 0;
+function packageFiles(dir, skip, out = []) {
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
-    const st = statSync(p);
     if (p === skip) continue;
-    if (st.isDirectory()) total += packageBytes(p, skip);
-    else if (!name.endsWith('.br') && !name.endsWith('.gz')) total += st.size;
+    const st = statSync(p);
+    if (st.isDirectory()) packageFiles(p, skip, out);
+    else if (!name.endsWith('.br') && !name.endsWith('.gz')) out.push([p.slice(WEB_DIR.length), st.size]);
   }
-  return total;
+  return out;
 }
+const sum = (files) => files.reduce((a, [, n]) => a + n, 0);
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kb = (n) => (n / 1024).toFixed(1) + ' KiB';
+const mb = (n) => (n / 1048576).toFixed(0) + ' MiB';
+
+// The media module's heap after one 48 MP photo, in the served page (same
+// origin, so the page's CSP lets the script and the wasm in).
+async function mediaHeap(page) {
+  if (!existsSync(join(WEB_DIR, 'civic-media.wasm'))) return null;
+  const photo = join(PHOTOS, 'photo-48mp.jpg');
+  if (!existsSync(photo)) execFileSync(join(SOURCE_DIR || '.', 'scripts/make-test-photos'), ['bench', PHOTOS]);
+  await page.addScriptTag({ url: 'civic-media.js' });
+  return page.evaluate(async (b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const M = await CivicMedia();
+    const before = M.HEAPU8.length;
+    const p = M._malloc(bytes.length);
+    M.HEAPU8.set(bytes, p);
+    const t0 = performance.now();
+    const h = M._civic_media_compress(p, bytes.length, 2048, 524288, 80);
+    const ms = performance.now() - t0;
+    M._free(p);
+    const info = JSON.parse(M.UTF8ToString(M._civic_media_json(h)));
+    M._civic_media_release(h);
+    return { before, after: M.HEAPU8.length, ms, ok: info.ok !== false, width: info.width, height: info.height };
+  }, readFileSync(photo).toString('base64'));
+}
 
 const server = await startServer();
 const zh = await serverGroups(server.api, 'zh-CN');
 const runs = [];
+let heap = null;
 try {
   for (let i = 0; i < RUNS; i++) {
     const phone = await openPhone({ locale: 'zh-CN' });
     try {
       const { page } = phone;
+      const load = loadavg()[0];
       await page.goto(server.base);
       await page.getByRole('button', { name: zh[0], exact: true }).waitFor({ state: 'attached' });
       await page.waitForFunction(() => performance.getEntriesByName('civic-first-interactive').length > 0);
@@ -55,14 +93,24 @@ try {
           bytes += e.transferSize;
           files[new URL(e.name).pathname] = e.transferSize;
         }
-        return { first, inter, bytes, files };
+        return { first, inter, bytes, files, missing: window.civic.missingGlyphs() };
       });
+      r.load = load;
       if (i === RUNS - 1) {
         await page.waitForTimeout(2000);
         const f0 = await page.evaluate(() => window.civic.framesDrawn());
         await page.waitForTimeout(3000);
         const f1 = await page.evaluate(() => window.civic.framesDrawn());
         r.idleFps = (f1 - f0) / 3;
+        r.after = await page.evaluate(() => {
+          const out = {};
+          for (const e of performance.getEntriesByType('resource'))
+            if (e.responseEnd > performance.getEntriesByName('civic-first-interactive')[0].startTime)
+              out[new URL(e.name).pathname] = e.transferSize;
+          return out;
+        });
+        r.appHeap = await page.evaluate(() => (window.Module && Module.HEAPU8 ? Module.HEAPU8.length : 0));
+        heap = await mediaHeap(page);
       }
       runs.push(r);
     } finally {
@@ -77,11 +125,20 @@ const last = runs[runs.length - 1];
 console.log(`Civic Desk web budgets (${RUNS} cold loads, headless Chromium, 390x844 @3x, loopback)`);
 console.log('  bytes before first interactive frame (compressed): ' + kb(median(runs.map((r) => r.bytes))) + '   target <= 600 KiB');
 for (const [path, n] of Object.entries(last.files).sort((a, b) => b[1] - a[1])) console.log(`      ${kb(n).padStart(10)}  ${path}`);
+console.log('    fetched after it (last run):');
+for (const [path, n] of Object.entries(last.after).sort((a, b) => b[1] - a[1])) console.log(`      ${kb(n).padStart(10)}  ${path}`);
 console.log('  time to first frame, median:             ' + median(runs.map((r) => r.first)).toFixed(0) + ' ms');
 console.log('  time to first interactive frame, median: ' + median(runs.map((r) => r.inter)).toFixed(0) + ' ms   target <= 1000 ms');
-console.log('      runs: ' + runs.map((r) => r.inter.toFixed(0)).join(', ') + ' ms');
+console.log('      runs: ' + runs.map((r) => `${r.inter.toFixed(0)} ms (load ${r.load.toFixed(1)})`).join(', '));
+console.log('      glyphs missing on the interactive frame (last run): ' + last.missing);
 console.log('  idle frames per second (after 2 s quiet): ' + last.idleFps.toFixed(2) + '   target 0');
-console.log('  whole package, uncompressed: ' + kb(packageBytes(WEB_DIR)) + '   limit 2048 KiB');
-let rare = 0;
-try { rare = packageBytes(join(WEB_DIR, 'fonts', 'rare'), null); } catch { /* not built */ }
+const files = packageFiles(WEB_DIR, RARE).sort((a, b) => b[1] - a[1]);
+console.log('  whole package, uncompressed: ' + kb(sum(files)) + '   limit 2048 KiB');
+for (const [path, n] of files.slice(0, 8)) console.log(`      ${kb(n).padStart(10)}  ${path}`);
+console.log(`      ${kb(sum(files.slice(8))).padStart(10)}  ${files.length - 8} other files`);
+const rare = existsSync(RARE) ? sum(packageFiles(RARE, null)) : 0;
 console.log('  rare-character font slices, on demand (not in the package): ' + kb(rare));
+console.log('  wasm heap, app when idle: ' + mb(last.appHeap));
+if (!heap) console.log('  wasm heap, media module: civic-media.wasm not built');
+else console.log(`  wasm heap, media module after a ${heap.ok ? '' : 'failed '}48 MP photo (${(heap.ms / 1000).toFixed(1)} s): ` +
+                 `${mb(heap.after)} (from ${mb(heap.before)})   limit 256 MiB`);
