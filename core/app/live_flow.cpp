@@ -13,8 +13,10 @@ namespace {
 
 using tracking::FollowAction;
 
-std::string stage_words(const State& s, const tracking::Timeline& t) {
-  return format(s.lang, std::string(tracking::stage_message_id(t.stage)), {{"department", t.department}});
+// "Concern 2026-000123 is now in progress": what the live region says.
+std::string announce_stage(const State& s, const std::string& id, const tracking::Timeline& t) {
+  return format(s.lang, std::string(tracking::announce_message_id(t.stage)),
+                {{"id", id}, {"department", t.department}});
 }
 
 void carry(State& s, const tracking::FollowStep& step, std::vector<Effect>& fx) {
@@ -54,7 +56,7 @@ void carry(State& s, const tracking::FollowStep& step, std::vector<Effect>& fx) 
       bool moved = !t.timeline || t.timeline->stage != tl->second.stage;
       t.timeline = tl->second;
       if (moved && !tl->second.events.empty())
-        s.announcement = format(s.lang, "ui.announce_status", {{"id", id}, {"status", stage_words(s, tl->second)}});
+        s.announcement = announce_stage(s, id, tl->second);
     }
   }
 }

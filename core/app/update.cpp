@@ -239,9 +239,15 @@ std::vector<Effect> refresh_tickets(State& s) {
 
 void apply_request(State& s, Ticket& t, api::ServiceRequest r) {
   if (t.latest && t.latest->status != r.status) {
-    std::string words = r.status == "open" || r.status == "closed" ? std::string(tr(s.lang, "ui.status." + r.status))
-                                                                     : r.status;
-    s.announcement = format(s.lang, "ui.announce_status", {{"id", t.id}, {"status", words}});
+    // GeoReport's two statuses read as the stages they stand for; a server's
+    // own richer words are quoted as it sent them.
+    using tracking::Stage;
+    if (r.status == "open" || r.status == "closed")
+      s.announcement = format(s.lang, std::string(tracking::announce_message_id(
+                                          r.status == "open" ? Stage::in_progress : Stage::resolved)),
+                              {{"id", t.id}});
+    else
+      s.announcement = format(s.lang, "ui.announce_status", {{"id", t.id}, {"status", r.status}});
   }
   if (t.service_name.empty()) t.service_name = r.service_name;
   t.latest = std::move(r);

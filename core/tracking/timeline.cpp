@@ -56,6 +56,23 @@ std::optional<EventKind> parse_kind(std::string_view name) {
   return std::nullopt;
 }
 
+std::string_view announce_message_id(Stage s) {
+  switch (s) {
+    case Stage::received: return "tracking.announce.received";
+    case Stage::accepted: return "tracking.announce.accepted";
+    case Stage::assigned: return "tracking.announce.assigned";
+    case Stage::in_progress: return "tracking.announce.in_progress";
+    case Stage::scheduled: return "tracking.announce.scheduled";
+    case Stage::resolved: return "tracking.announce.resolved";
+    case Stage::duplicate: return "tracking.announce.duplicate";
+    case Stage::not_ours: return "tracking.announce.not_ours";
+    case Stage::rejected: return "tracking.announce.rejected";
+    case Stage::rated: return "tracking.announce.rated";
+    case Stage::reopened: return "tracking.announce.reopened";
+  }
+  return "tracking.announce.received";
+}
+
 std::string_view stage_message_id(Stage s) {
   switch (s) {
     case Stage::received: return "tracking.stage.received";

@@ -30,6 +30,9 @@ enum class EventKind { received, accepted, assigned, in_progress, scheduled, res
 std::string_view kind_name(EventKind k);           // wire name, e.g. "not_ours"
 std::optional<EventKind> parse_kind(std::string_view name);
 std::string_view stage_message_id(Stage s);        // catalog id, e.g. "tracking.stage.resolved"
+// The sentence that announces a move to stage s (a live region reads it):
+// catalog id "tracking.announce.<stage>", with {id} and {department}.
+std::string_view announce_message_id(Stage s);
 
 // The stage an event moves a ticket to (nullopt: notes and SLA changes).
 std::optional<Stage> stage_after(EventKind k);

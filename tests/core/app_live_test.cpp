@@ -62,7 +62,7 @@ TEST_CASE("a delivered ticket is followed on the event stream") {
       REQUIRE(s.tickets[0].timeline);
       CHECK(s.tickets[0].timeline->events.size() == 3);
       CHECK(s.tickets[0].timeline->stage == tracking::Stage::assigned);
-      CHECK(s.announcement == "Concern 2026-000007 is now Assigned to Nanshan roads");
+      CHECK(s.announcement == "Concern 2026-000007 is now assigned to Nanshan roads");
       // The same events again (a reconnect's replay) change nothing.
       std::uint64_t before = s.tickets[0].timeline->applied_seq();
       update(s, StreamBytes{open->stream_id, frame(2, 2, "accepted")}, kT0);
