@@ -134,6 +134,11 @@ void photo_editor(const app::State& s, const Dispatch& d) {
   static bool crop_mode = false;
   static bool dragging = false;
   static ImVec2 drag_from;
+  // The mode and a drag belong to one visit of the editor: coming back to it
+  // (another photo, the next resident) starts in "hide areas", with no drag.
+  static int last_frame = -2;
+  if (ImGui::GetFrameCount() != last_frame + 1) crop_mode = dragging = false;
+  last_frame = ImGui::GetFrameCount();
   w::heading("heading", std::string(tr(L, "ui.photo.editor_title")));
   w::paragraph(std::string(tr(L, crop_mode ? "ui.photo.hint_crop" : "ui.photo.hint_redact")), true);
 
@@ -164,6 +169,7 @@ void photo_editor(const app::State& s, const Dispatch& d) {
       drag_from = frac(io.MousePos);
     }
     if (dragging) {
+      w::claim_drag();   // the finger draws a rectangle; the column must not scroll under it
       const ImVec2 to = frac(io.MousePos);
       dl->AddRect(at(std::clamp(std::min(drag_from.x, to.x), 0.f, 1.f), std::clamp(std::min(drag_from.y, to.y), 0.f, 1.f)),
                   at(std::clamp(std::max(drag_from.x, to.x), 0.f, 1.f), std::clamp(std::max(drag_from.y, to.y), 0.f, 1.f)),

@@ -26,7 +26,7 @@ bool g_needs_redraw = false;
 void drag_scroll() {
   ImGuiIO& io = ImGui::GetIO();
   static bool dragging = false;
-  if (!io.MouseDown[0]) {
+  if (!io.MouseDown[0] || w::drag_claimed()) {
     dragging = false;
     return;
   }

@@ -17,6 +17,7 @@ namespace civic::ui::w {
 
 namespace {
 Frame g_frame;
+bool g_drag_claimed = false;   // reset by set_frame(), once per frame
 
 float avail_w() { return ImGui::GetContentRegionAvail().x; }
 
@@ -31,7 +32,12 @@ ImVec2 measure(const std::string& text, float wrap, float scale = 1) {
 }  // namespace
 
 const Frame& frame() { return g_frame; }
-void set_frame(const Frame& f) { g_frame = f; }
+void set_frame(const Frame& f) {
+  g_frame = f;
+  g_drag_claimed = false;
+}
+void claim_drag() { g_drag_claimed = true; }
+bool drag_claimed() { return g_drag_claimed; }
 
 bool button(const std::string& id, const std::string& label, Kind kind, float width, bool disabled) {
   const auto& c = theme::palette();

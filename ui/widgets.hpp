@@ -16,6 +16,10 @@ struct Frame {            // per-frame sizes, computed once in ui.cpp
 };
 const Frame& frame();
 void set_frame(const Frame& f);
+// A control that follows the finger itself this frame (the photo editor's
+// rectangle): the column's drag-to-scroll leaves the drag alone.
+void claim_drag();
+bool drag_claimed();
 
 // A full-width (width < 0) or fixed-width button at least one touch target tall.
 bool button(const std::string& id, const std::string& label, Kind kind = Kind::normal, float width = -1,
