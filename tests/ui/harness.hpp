@@ -2,16 +2,25 @@
 // app::update(): taps and typing go through semantic ids (ui::activate,
 // ui::set_text) exactly as the kiosk's automation channel does, and the
 // effects core asks for are kept so a test can answer them with scripted
-// replies. No window, no GL, no network, no sleeping.
+// replies. Photos take the shell's path: a picker that "takes" the bytes a
+// test gives it, compression by the real core/media job (run_photo_job, as
+// the kiosk's worker thread runs it), and a renderer that hands ImGui a
+// texture name for the preview (nothing is rasterised headless).
+// No window, no GL, no network, no sleeping.
 #pragma once
 #include <doctest/doctest.h>
 #include <imgui.h>
 
+#include <cfloat>
+#include <cstdint>
 #include <deque>
 #include <map>
 #include <string>
+#include <vector>
 
+#include "core/app/photo_job.hpp"
 #include "core/app/update.hpp"
+#include "ui/photo_preview.hpp"
 #include "ui/ui.hpp"
 
 namespace civic::test {
@@ -40,7 +49,10 @@ struct UiHarness {
     io.DisplaySize = ImVec2(w, h);
     io.DeltaTime = 1.f / 60;
   }
-  ~UiHarness() { ImGui::DestroyContext(); }
+  ~UiHarness() {
+    no_photos();
+    ImGui::DestroyContext();
+  }
 
   // Storage effects are carried out at once (an in-memory outbox that never
   // fails); HTTP requests wait for the test's scripted reply, except the
@@ -66,6 +78,10 @@ struct UiHarness {
           streams.push_back(*open);
         } else if (auto* del = std::get_if<app::OutboxDelete>(&fx)) {
           outbox.erase(del->key);
+        } else if (auto* job = std::get_if<app::PhotoCompress>(&fx)) {
+          jobs.push_back(*job);
+        } else if (auto* forget = std::get_if<app::MediaForget>(&fx)) {
+          for (const auto& id : forget->ids) media.erase(id);
         } else if (std::holds_alternative<app::OutboxLoad>(fx)) {
           app::OutboxLoaded loaded;
           for (const auto& [k, v] : outbox) loaded.records.push_back(v);
@@ -93,6 +109,7 @@ struct UiHarness {
     requests.clear();
     streams.clear();
     outbox.clear();
+    no_photos();
     ui::wipe_resident_traces();
   }
   void frames(int n = 2) {
@@ -133,6 +150,83 @@ struct UiHarness {
     auto p = state.pending.find(r.request_id);
     return p != state.pending.end() && p->second.purpose == app::Purpose::follow;
   }
+  // --- photos --------------------------------------------------------------
+  std::map<std::string, std::vector<std::uint8_t>> media;   // the shell's store, by media id
+  std::deque<app::PhotoCompress> jobs;                      // compressions asked for, not yet run
+  int media_made = 0;
+
+  // "Add photo" takes `bytes` (a copy each tap), as the kiosk's document
+  // camera folder or the phone's file picker would; the preview renderer
+  // reports the stored size and orientation core found, and a texture name.
+  void photo_source(std::vector<std::uint8_t> bytes) {
+    ui::set_photo_picker([this, bytes] {
+      const std::string id = "raw-" + std::to_string(++media_made);
+      media[id] = bytes;
+      queued.push_back(app::PhotoPicked{id, bytes.size(), "IMG_000" + std::to_string(media_made) + ".jpg", ""});
+    });
+    ui::PhotoRenderer r;
+    r.pixels = [this](const std::string& id) -> std::optional<ui::PhotoPixels> {
+      for (const auto& a : state.draft.attachments) {
+        if (a.id != id || a.source_width == 0) continue;
+        const bool sideways = a.orientation >= 5;   // EXIF 5–8 store the picture turned
+        return ui::PhotoPixels{sideways ? a.source_height : a.source_width,
+                               sideways ? a.source_width : a.source_height, a.orientation};
+      }
+      return std::nullopt;
+    };
+    r.render = [](const ui::PhotoQuad&) -> std::uintptr_t { return 1; };
+    ui::set_photo_renderer(std::move(r));
+  }
+  void no_photos() {
+    ui::set_photo_picker({});
+    ui::set_photo_renderer({});
+    media.clear();
+    jobs.clear();
+  }
+  // Runs every queued compression as the shell's worker does: a progress
+  // report, core/media's real job, the JPEG kept under a new id.
+  void run_photo_jobs() {
+    while (!jobs.empty()) {
+      app::PhotoCompress job = jobs.front();
+      jobs.pop_front();
+      apply(app::PhotoProgress{job.job_id, 50});
+      app::PhotoJobResult r;
+      auto it = media.find(job.source);
+      if (it == media.end()) {
+        r.answer.job_id = job.job_id;
+        r.answer.error = make_error("photo.read_failed", job.source);
+      } else {
+        r = app::run_photo_job(job, it->second);
+        if (!r.answer.error) {
+          const std::string stored = "out-" + std::to_string(++media_made) + ".jpg";
+          app::photo_job_stored(r, stored);
+          media[stored] = r.jpeg;
+        }
+      }
+      apply(r.answer);
+    }
+    frames();
+  }
+  // A finger dragged over node `id` from one point to another, given as
+  // fractions of its rectangle (the photo editor's regions and crop).
+  void drag(const std::string& id, float fx0, float fy0, float fx1, float fy1) {
+    const ui::SemanticNode n = node(id);
+    ImGuiIO& io = ImGui::GetIO();
+    auto at = [&](float fx, float fy) { return ImVec2(n.x + fx * n.w, n.y + fy * n.h); };
+    io.MousePos = at(fx0, fy0);
+    frame();
+    io.MouseDown[0] = true;
+    frame();
+    io.MousePos = at((fx0 + fx1) / 2, (fy0 + fy1) / 2);
+    frame();
+    io.MousePos = at(fx1, fy1);
+    frame();
+    io.MouseDown[0] = false;
+    frame();
+    io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    frames();
+  }
+
   void reply(const app::HttpRequest& r, int status, const std::string& body) {
     apply(app::HttpDone{r.request_id, status, body, status == 0 ? "connection refused" : ""});
     frames();
