@@ -87,10 +87,15 @@ void attachments_row(const app::State& s, const Dispatch& d, const std::string& 
     ImGui::PushID(id.c_str());
     ImVec2 p0, size;
     const bool ready = a.phase == app::AttachmentPhase::ready;
+    const std::string edit_label = format(L, "ui.photo.edit", {{"n", n}});
+    const std::string remove_label = format(L, "ui.photo.remove", {{"n", n}});
     if (ready && picture(a.id, a.edit, touch * 2.5f, touch * 2.5f, &p0, &size)) {
       auto& node = sem::add_for_last_item(id + "/thumb", "img", format(L, "ui.photo.thumb", {{"n", n}}));
       node.value = edit_summary(L, a.edit);
-      ImGui::SameLine();
+      // Beside the thumbnail while its buttons still fit there at full
+      // width; under it otherwise (large text on a phone).
+      const float beside = ImGui::GetContentRegionAvail().x - size.x - ImGui::GetStyle().ItemSpacing.x;
+      if (beside >= std::max(w::button_width(edit_label), w::button_width(remove_label))) ImGui::SameLine();
     }
     ImGui::BeginGroup();
     if (a.phase == app::AttachmentPhase::compressing) {
@@ -113,12 +118,12 @@ void attachments_row(const app::State& s, const Dispatch& d, const std::string& 
       }
     }
     if (a.error) w::alert(id + "/error", format(L, "ui.photo.thumb", {{"n", n}}) + ": " + explain(L, *a.error));
-    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
-    if (w::button(id + "/edit", format(L, "ui.photo.edit", {{"n", n}}), w::Kind::normal, half, !ready))
-      d(app::PhotoEditOpened{a.id});
-    ImGui::SameLine();
-    if (w::button(id + "/remove", format(L, "ui.photo.remove", {{"n", n}}), w::Kind::danger, half))
-      d(app::PhotoRemoved{a.id});
+    switch (w::button_pair({id + "/edit", edit_label, w::Kind::normal, !ready},
+                           {id + "/remove", remove_label, w::Kind::danger, false})) {
+      case 1: d(app::PhotoEditOpened{a.id}); break;
+      case 2: d(app::PhotoRemoved{a.id}); break;
+      default: break;
+    }
     ImGui::EndGroup();
     ImGui::PopID();
   }
@@ -183,22 +188,25 @@ void photo_editor(const app::State& s, const Dispatch& d) {
   } else {
     w::paragraph(std::string(tr(L, "ui.photo.preview")), true);
   }
-  const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
-  if (w::button("photo/rotate_left", std::string(tr(L, "ui.photo.rotate_left")), w::Kind::normal, half))
-    d(app::PhotoEditChanged{media::turn_edit(e, 3)});
-  ImGui::SameLine();
-  if (w::button("photo/rotate_right", std::string(tr(L, "ui.photo.rotate_right")), w::Kind::normal, half))
-    d(app::PhotoEditChanged{media::turn_edit(e, 1)});
-  if (w::toggle("photo/mode_crop", std::string(tr(L, "ui.photo.mode_crop")), crop_mode)) crop_mode = !crop_mode;
-  if (w::button("photo/undo_redact", std::string(tr(L, "ui.photo.undo_redact")), w::Kind::normal, half,
-                e.redactions.empty())) {
-    media::PhotoEdit u = e;
-    u.redactions.pop_back();
-    d(app::PhotoEditChanged{u});
+  switch (w::button_pair({"photo/rotate_left", std::string(tr(L, "ui.photo.rotate_left"))},
+                         {"photo/rotate_right", std::string(tr(L, "ui.photo.rotate_right"))})) {
+    case 1: d(app::PhotoEditChanged{media::turn_edit(e, 3)}); break;
+    case 2: d(app::PhotoEditChanged{media::turn_edit(e, 1)}); break;
+    default: break;
   }
-  ImGui::SameLine();
-  if (w::button("photo/reset", std::string(tr(L, "ui.photo.reset")), w::Kind::normal, half, e.empty()))
-    d(app::PhotoEditChanged{media::PhotoEdit{}});
+  if (w::toggle("photo/mode_crop", std::string(tr(L, "ui.photo.mode_crop")), crop_mode)) crop_mode = !crop_mode;
+  switch (w::button_pair({"photo/undo_redact", std::string(tr(L, "ui.photo.undo_redact")), w::Kind::normal,
+                          e.redactions.empty()},
+                         {"photo/reset", std::string(tr(L, "ui.photo.reset")), w::Kind::normal, e.empty()})) {
+    case 1: {
+      media::PhotoEdit u = e;
+      u.redactions.pop_back();
+      d(app::PhotoEditChanged{u});
+      break;
+    }
+    case 2: d(app::PhotoEditChanged{media::PhotoEdit{}}); break;
+    default: break;
+  }
   if (w::button("photo/apply", std::string(tr(L, "ui.photo.apply")), w::Kind::primary)) {
     crop_mode = false;
     d(app::PhotoEditClosed{true});

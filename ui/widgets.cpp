@@ -65,6 +65,21 @@ bool button(const std::string& id, const std::string& label, Kind kind, float wi
   return !disabled && (pressed || by_id);
 }
 
+float button_width(const std::string& label) {
+  return std::max(ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2, g_frame.touch);
+}
+
+int button_pair(const PairButton& a, const PairButton& b) {
+  const float gap = ImGui::GetStyle().ItemSpacing.x;
+  const float half = (avail_w() - gap) / 2;
+  const bool side = button_width(a.label) <= half && button_width(b.label) <= half;
+  int pressed = 0;
+  if (button(a.id, a.label, a.kind, side ? half : -1, a.disabled)) pressed = 1;
+  if (side) ImGui::SameLine();
+  if (button(b.id, b.label, b.kind, side ? half : -1, b.disabled)) pressed = 2;
+  return pressed;
+}
+
 bool card(const std::string& id, const std::string& title, const std::string& subtitle, const std::string& badge) {
   const auto& c = theme::palette();
   const ImGuiStyle& st = ImGui::GetStyle();

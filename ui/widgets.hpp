@@ -24,6 +24,17 @@ bool drag_claimed();
 // A full-width (width < 0) or fixed-width button at least one touch target tall.
 bool button(const std::string& id, const std::string& label, Kind kind = Kind::normal, float width = -1,
             bool disabled = false);
+// Two buttons side by side when both labels fit half the width, else one
+// above the other at full width (large text, a narrow phone). Returns 1 or 2
+// for the one pressed, 0 for none.
+struct PairButton {
+  std::string id, label;
+  Kind kind = Kind::normal;
+  bool disabled = false;
+};
+int button_pair(const PairButton& a, const PairButton& b);
+// The width a one-line button needs for `label` (text plus padding).
+float button_width(const std::string& label);
 // A tappable card: a title and a muted line under it, both wrapped.
 bool card(const std::string& id, const std::string& title, const std::string& subtitle,
           const std::string& badge = {});

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/tracking/event_json.hpp"
+#include "tests/core/media_test_util.hpp"
 #include "tests/ui/harness.hpp"
 
 namespace civic::test {
@@ -116,6 +117,16 @@ inline void form(UiHarness& h, FakeServer& s) {
   h.tap("service/streetlight-out");
   s.serve(h);
 }
+// The form with one photo added and made small (the fixture: 640×480 stored,
+// EXIF orientation 6, a GPS position), then its editor, when `edit`.
+inline void photo(UiHarness& h, FakeServer& s, bool edit) {
+  h.photo_source(media_test::read_fixture("exif_gps.jpg"));
+  form(h, s);
+  h.tap("photo/add");
+  h.run_photo_jobs();
+  REQUIRE_MESSAGE(h.has("photo/1/thumb"), "the photo became ready");
+  if (edit) h.tap("photo/1/edit");
+}
 inline void fill(UiHarness& h) {
   h.type("field/description", h.state.lang == Lang::en ? "Three lights at the east gate have been out for three nights"
                                                       : "小区东门三盏路灯连续三晚不亮，夜间行人看不清路");
@@ -167,6 +178,28 @@ inline std::vector<WalkStep> screen_walk() {
       {"home", "settings/large_text", false, [](UiHarness&, FakeServer&) {}},   // with the accessibility settings at its end
       {"group", "service/streetlight-out", false, [](UiHarness& h, FakeServer&) { h.tap("group/0"); }},
       {"form", "field/description", false, [](UiHarness& h, FakeServer& s) { form(h, s); }},
+      {"form-photo", "photo/1/thumb", false, [](UiHarness& h, FakeServer& s) { photo(h, s, false); }},
+      {"photo-editor", "photo/preview", false, [](UiHarness& h, FakeServer& s) { photo(h, s, true); }},
+      {"photo-rotated", "photo/rotate_left", false,
+       [](UiHarness& h, FakeServer& s) {
+         photo(h, s, true);
+         h.tap("photo/rotate_right");
+       }},
+      {"photo-crop", "photo/mode_crop", false,   // crop mode: the whole photo, the part kept outlined
+       [](UiHarness& h, FakeServer& s) {
+         photo(h, s, true);
+         h.tap("photo/mode_crop");
+         h.drag("photo/preview", 0.15f, 0.1f, 0.85f, 0.8f);
+       }},
+      {"photo-redacted", "photo/undo_redact", false,   // cropped, and an area hidden
+       [](UiHarness& h, FakeServer& s) {
+         photo(h, s, true);
+         h.tap("photo/mode_crop");
+         h.drag("photo/preview", 0.15f, 0.1f, 0.85f, 0.8f);
+         h.tap("photo/mode_crop");
+         h.drag("photo/preview", 0.3f, 0.3f, 0.6f, 0.55f);
+         REQUIRE(h.state.editor.edit.redactions.size() == 1);
+       }},
       {"form-errors", "form/errors", false,
        [](UiHarness& h, FakeServer& s) {
          form(h, s);
