@@ -206,6 +206,13 @@ inline std::vector<WalkStep> screen_walk() {
          h.type("field/description", h.state.lang == Lang::en ? "dark" : "太暗");
          h.tap("review");
        }},
+      {"draft", "draft/discard", false,   // home with the kept draft: continue or discard
+       [](UiHarness& h, FakeServer& s) {
+         form(h, s);
+         fill(h);
+         h.tap("back");
+         h.tap("back");
+       }},
       {"review", "submit", false, [](UiHarness& h, FakeServer& s) { review(h, s); }},
       {"receipt-queued", "ticket/queued", false,
        [](UiHarness& h, FakeServer& s) {
@@ -227,6 +234,13 @@ inline std::vector<WalkStep> screen_walk() {
        [](UiHarness& h, FakeServer& s) {
          s.status = "closed";
          ticket(h, s, 5);
+       }},
+      {"ticket-rating-comment", "rate/comment", false,   // a comment typed before the stars
+       [](UiHarness& h, FakeServer& s) {
+         s.status = "closed";
+         ticket(h, s, 5);
+         h.type("rate/comment", h.state.lang == Lang::en ? "Fixed quickly, but the crew left packaging on the pavement"
+                                                         : "修得很快，但维修后包装材料留在了人行道上");
        }},
       {"ticket-rated", "rated", false,
        [](UiHarness& h, FakeServer& s) {
