@@ -10,6 +10,8 @@
 //   screenshot FILE        save the next frame as PNG
 //   resize W H             resize the window
 //   scroll ID              scroll the screen until node ID is in view
+//   drag ID FX0 FY0 FX1 FY1  a finger pressed at (FX0, FY0) of node ID's
+//                          rectangle (fractions 0..1), moved to (FX1, FY1), lifted
 //   advance MS [touched]   run the kiosk's clocks MS ahead (a session's
 //                          countdown, a poll's wait) without sleeping;
 //                          `touched`: the resident touched the screen then

@@ -19,6 +19,7 @@
 #include <imgui_impl_opengl3.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <chrono>
 #include <cstdio>
 #include <deque>
@@ -26,6 +27,7 @@
 #include <fstream>
 #include <iterator>
 #include <memory>
+#include <optional>
 #include <nlohmann/json.hpp>
 
 #include "core/app/update.hpp"
@@ -124,6 +126,14 @@ struct Kiosk {
   Clock::time_point deadline;
   int frames_left = 2;             // frames still to draw (ImGui settles in two)
   std::string pending_screenshot;
+  // `drag ID FX0 FY0 FX1 FY1`: a finger pressed at one point of node ID's
+  // rectangle (fractions), moved, lifted — one step a frame, fed to ImGui
+  // in place of the pointer (the photo editor's crop and hidden areas).
+  struct ScriptedDrag {
+    ImVec2 from, to;
+    int step = 0;
+  };
+  std::optional<ScriptedDrag> drag;
   bool first_shot_done = false;
   int exit_code = 0;
   bool quit = false;
@@ -254,6 +264,13 @@ struct Kiosk {
   void frame() {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    if (drag) {
+      ImGuiIO& io = ImGui::GetIO();
+      const int k = drag->step++;
+      const ImVec2 mid((drag->from.x + drag->to.x) / 2, (drag->from.y + drag->to.y) / 2);
+      io.MousePos = k == 0 || k == 1 ? drag->from : k == 2 ? mid : k <= 4 ? drag->to : ImVec2(-FLT_MAX, -FLT_MAX);
+      io.MouseDown[0] = k >= 1 && k <= 3;
+    }
     ImGui::NewFrame();
     ui::draw(state, [this](const app::Event& e) { events.push_back(e); });
     ImGui::Render();
@@ -327,6 +344,18 @@ struct Kiosk {
         frames_left = std::max(frames_left, 1);
         return;   // completes after the next frame (see tick)
       }
+      if (v == "drag") {
+        const ui::SemanticNode* n = a.empty() ? nullptr : ui::find_node(a[0]);
+        if (!n || a.size() != 5) return finish(false, "drag needs a drawn ID and FX0 FY0 FX1 FY1");
+        auto at = [&](const std::string& fx, const std::string& fy) {
+          return ImVec2(n->x + static_cast<float>(std::atof(fx.c_str())) * n->w,
+                        n->y + static_cast<float>(std::atof(fy.c_str())) * n->h);
+        };
+        apply(app::SessionTick{now_ms(), true});
+        drag = ScriptedDrag{at(a[1], a[2]), at(a[3], a[4]), 0};
+        frames_left = std::max(frames_left, 7);
+        return;   // completes once the finger is lifted and the frame drawn (see after_frame)
+      }
       if (v == "screenshot") {
         if (a.empty()) return finish(false, "screenshot needs a file");
         pending_screenshot = a[0];
@@ -355,6 +384,12 @@ struct Kiosk {
     const std::string& v = current->verb;
     if (v == "scroll") {
       if (frames_left == 0) finish(true);
+    } else if (v == "drag") {
+      if (drag && drag->step >= 6) {
+        drag.reset();
+        frames_left = std::max(frames_left, 2);
+        finish(true);
+      }
     } else if (v == "tap" || v == "type") {
       // Done once a frame shows the tap's outcome (the keyboard may need a second).
       if (frames_left == 0 || (events.empty() && !ui::needs_redraw())) finish(true);

@@ -6,20 +6,28 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { startServer } from '../server/harness.mjs';
-import { startKiosk, pngSize, screenshotDir, bin } from './harness.mjs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { startKiosk, pngSize, screenshotDir, bin, sourceDir } from './harness.mjs';
 import { walk, staffUpdate } from '../screens/walk.mjs';
 
 let server;
 let kiosk;
 
+let photos;
+
 before(async () => {
   server = await startServer();
-  kiosk = startKiosk({ server: server.base, args: ['--lang', 'zh-CN'] });
+  // The document camera's folder, holding one phone photo (EXIF orientation 6, GPS).
+  photos = mkdtempSync(path.join(tmpdir(), 'civic-shots-photos-'));
+  copyFileSync(path.join(sourceDir, 'tests/core/media_fixtures/exif_gps.jpg'), path.join(photos, 'scan-001.jpg'));
+  kiosk = startKiosk({ server: server.base, args: ['--lang', 'zh-CN', '--photo-dir', photos] });
 });
 
 after(async () => {
   if (kiosk) await kiosk.stop();
   if (server) await server.stop();
+  if (photos) rmSync(photos, { recursive: true, force: true });
 });
 
 async function send(line) {
@@ -42,6 +50,7 @@ const driver = {
   waitText: (text) => send(`wait-text ${text}`),
   idle: () => send('wait-idle 20000'),
   scroll: (id) => send(`scroll ${id}`),
+  drag: (id, ...at) => send(`drag ${id} ${at.join(' ')}`),
   advance: (ms) => send(`advance ${ms}`),
   async ticket() { return (await this.node('ticket/number')).name; },
   staff: (id, status, note) => staffUpdate(bin, { api: server.base, dir: server.dir }, id, status, note),

@@ -13,7 +13,8 @@
 //   only    'kiosk' or 'phone'
 //   oneLanguage  a variant (high contrast, text size): the current language only
 // The driver: tap(id), type(id, text), wait(id), waitText(text), idle(),
-// scroll(id), node(id), ticket() (the ticket number on screen), staff(status,
+// scroll(id), drag(id, fx0, fy0, fx1, fy1) (kiosk: a finger over a node, in
+// fractions of its rectangle), node(id), ticket() (the ticket number on screen), staff(status,
 // note) (the reference server's staff CLI), offline() / online(), catchUp(
 // text) (until the ticket screen shows text: the phone's event stream, the
 // kiosk's polls with its clock advanced), advance(ms) (kiosk clock).
@@ -104,8 +105,37 @@ export const rows = [
       await d.wait(`service/${SERVICE}`);
     } },
   { shot: 'form', run: async (d) => { await d.tap(`service/${SERVICE}`); await d.wait('field/description'); await d.idle(); } },
+  // The photo editor (kiosk: the document camera's folder holds a photo;
+  // the phone has no scripted file picker yet): the thumbnail, the preview,
+  // a turn, crop mode with the part kept outlined, an area hidden.
+  { shot: 'form-photo', only: 'kiosk',
+    run: async (d) => {
+      await d.tap('photo/add');
+      await d.wait('photo/1/thumb');
+      await d.scroll('photo/1/thumb');
+    } },
+  { shot: 'photo-editor', only: 'kiosk', run: async (d) => { await d.tap('photo/1/edit'); await d.wait('photo/preview'); } },
+  { shot: 'photo-rotated', only: 'kiosk', run: async (d) => { await d.tap('photo/rotate_right'); await d.waitText('90°'); } },
+  { shot: 'photo-crop', only: 'kiosk',
+    run: async (d) => {
+      await d.tap('photo/mode_crop');
+      await d.drag('photo/preview', 0.15, 0.1, 0.85, 0.8);
+    } },
+  { shot: 'photo-redacted', only: 'kiosk',
+    run: async (d) => {
+      await d.tap('photo/mode_crop');
+      await d.drag('photo/preview', 0.3, 0.3, 0.6, 0.55);
+      await d.waitText(d.lang() === 'en' ? '1 areas hidden' : '已遮挡 1 处');
+    } },
   { shot: 'keyboard-pinyin', only: 'kiosk',
     run: async (d) => {
+      // Back from the editor with the edit applied; the photo is not sent
+      // (the rest of the walk files the same concern on both form factors).
+      if (await d.node('photo/apply')) {
+        await d.tap('photo/apply');
+        await d.wait('photo/1/thumb');
+        await d.tap('photo/1/remove');
+      }
       await d.tap('field/description');
       if (await d.node('key/mode/pinyin')) await d.tap('key/mode/pinyin');
       for (const k of 'ludeng') await d.tap(`key/${k}`);
@@ -119,8 +149,18 @@ export const rows = [
       await d.wait('form/errors');
       await d.scroll('form/errors');
     } },
+  { shot: 'draft',   // home with the form kept: continue or discard
+    run: async (d) => {
+      if (await d.node('key/hide')) await d.tap('key/hide');
+      await toHome(d);
+      await d.wait('draft/resume');
+    } },
   { shot: 'review',
     run: async (d) => {
+      if (await d.node('draft/resume')) {
+        await d.tap('draft/resume');
+        await d.wait('field/description');
+      }
       await fill(d, { description: '小区东门三盏路灯连续三晚不亮，夜间行人看不清路' });
       await d.tap('review');
       await d.wait('submit');
@@ -156,6 +196,11 @@ export const rows = [
       await d.catchUp('已更换三盏路灯');
       await d.wait('rate/1');
       await d.scroll('rate/1');
+    } },
+  { shot: 'ticket-rating-comment',
+    run: async (d) => {
+      await d.type('rate/comment', '修得很快，但维修后包装材料留在了人行道上');
+      await d.scroll('rate/comment');
     } },
   { shot: 'ticket-rated', run: async (d) => { await d.tap('rate/4'); await d.wait('rated'); await d.scroll('rated'); } },
   { shot: 'tickets',
