@@ -9,6 +9,7 @@
 
 #include <algorithm>
 
+#include "ui/cjk_wrap.hpp"
 #include "ui/keyboard_hooks.hpp"
 #include "ui/semantics.hpp"
 #include "ui/ui.hpp"
@@ -21,13 +22,23 @@ bool g_drag_claimed = false;   // reset by set_frame(), once per frame
 
 float avail_w() { return ImGui::GetContentRegionAvail().x; }
 
+// Both go through cjk_wrap, so a card measures the lines it draws.
 void draw_wrapped(ImDrawList* dl, ImVec2 pos, ImU32 col, const std::string& text, float wrap, float scale = 1) {
   ImFont* f = ImGui::GetFont();
-  dl->AddText(f, ImGui::GetFontSize() * scale, pos, col, text.c_str(), text.c_str() + text.size(), wrap);
+  const std::string lines = cjk_wrap(text, wrap, f, ImGui::GetFontSize() * scale);
+  dl->AddText(f, ImGui::GetFontSize() * scale, pos, col, lines.c_str(), lines.c_str() + lines.size(), wrap);
 }
 ImVec2 measure(const std::string& text, float wrap, float scale = 1) {
   ImFont* f = ImGui::GetFont();
-  return f->CalcTextSizeA(ImGui::GetFontSize() * scale, FLT_MAX, wrap, text.c_str(), text.c_str() + text.size());
+  const std::string lines = cjk_wrap(text, wrap, f, ImGui::GetFontSize() * scale);
+  return f->CalcTextSizeA(ImGui::GetFontSize() * scale, FLT_MAX, wrap, lines.c_str(), lines.c_str() + lines.size());
+}
+// Wrapped text at the cursor (ImGui's TextWrapped, with CJK line breaking).
+void text_wrapped(const std::string& text) {
+  const std::string lines = cjk_wrap(text, ImGui::GetContentRegionAvail().x);
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextUnformatted(lines.c_str(), lines.c_str() + lines.size());
+  ImGui::PopTextWrapPos();
 }
 }  // namespace
 
@@ -205,9 +216,7 @@ bool text_input(const std::string& id, const std::string& label, std::string* te
 
 void heading(const std::string& id, const std::string& text, float size) {
   ImGui::SetWindowFontScale(size);
-  ImGui::PushTextWrapPos(0);
-  ImGui::TextUnformatted(text.c_str());
-  ImGui::PopTextWrapPos();
+  text_wrapped(text);
   ImGui::SetWindowFontScale(1.f);
   if (!id.empty()) sem::add_for_last_item(id, "heading", text).text_px = ImGui::GetFontSize() * size;
 }
@@ -215,9 +224,7 @@ void heading(const std::string& id, const std::string& text, float size) {
 void paragraph(const std::string& text, bool muted) {
   glyphs::note(text);   // text with no semantic node (ticket notes, agency)
   if (muted) ImGui::PushStyleColor(ImGuiCol_Text, theme::palette().text_muted);
-  ImGui::PushTextWrapPos(0);
-  ImGui::TextUnformatted(text.c_str());
-  ImGui::PopTextWrapPos();
+  text_wrapped(text);
   if (muted) ImGui::PopStyleColor();
 }
 
@@ -228,9 +235,7 @@ void status(const std::string& id, const std::string& text) {
 
 void alert(const std::string& id, const std::string& text) {
   ImGui::PushStyleColor(ImGuiCol_Text, theme::palette().error);
-  ImGui::PushTextWrapPos(0);
-  ImGui::TextUnformatted(text.c_str());
-  ImGui::PopTextWrapPos();
+  text_wrapped(text);
   ImGui::PopStyleColor();
   sem::add_for_last_item(id, "alert", text);
 }
