@@ -57,6 +57,7 @@ void zero_nodes(std::vector<SemanticNode>& nodes) {
   for (auto& n : nodes) {
     zero_string(n.name);
     zero_string(n.value);
+    zero_string(n.description);
   }
   nodes.clear();
 }
@@ -75,6 +76,7 @@ void end_frame() {
   for (const auto& n : g_building) {
     glyphs::note(n.name);
     glyphs::note(n.value);
+    glyphs::note(n.description);
   }
   g_last.swap(g_building);
   // An activation for an id that was not drawn this frame is dropped, so a
@@ -123,6 +125,7 @@ std::string semantic_nodes_json() {
     o["role"] = n.role;
     o["name"] = n.name;
     o["value"] = n.value;
+    if (!n.description.empty()) o["description"] = n.description;
     o["disabled"] = n.disabled;
     o["invalid"] = n.invalid;
     o["checked"] = n.checked;

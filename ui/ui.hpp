@@ -47,6 +47,7 @@ struct SemanticNode {
   std::string role;    // button, link, textbox, checkbox, heading, status, alert
   std::string name;    // accessible name in the current language
   std::string value;
+  std::string description;   // heard after name and value: a card's subtitle beside its badge
   bool disabled = false, invalid = false, checked = false;
   float x = 0, y = 0, w = 0, h = 0;   // in ImGui display coordinates
   // Layout facts for the UI tests (not published to the DOM layer): the

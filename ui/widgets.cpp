@@ -121,7 +121,7 @@ bool card(const std::string& id, const std::string& title, const std::string& su
   }
   auto& n = sem::add_for_last_item(id, "button", title);
   n.value = badge.empty() ? subtitle : badge;
-  if (!badge.empty()) glyphs::note(subtitle);   // drawn, but not in the node: its characters still need the atlas
+  if (!badge.empty()) n.description = subtitle;   // a screen reader hears what is drawn under the title too
   n.text_px = ImGui::GetFontSize() * 1.1f;
   // The title wraps; the badge does not, and must leave the title at least
   // two characters a line.

@@ -221,6 +221,16 @@
     } else if (el.textContent !== n.name) {
       el.textContent = n.name;
     }
+    // A card's value (its badge or subtitle) and description are read after
+    // its name, so "Noise" is heard with "4 services" and what they are.
+    if (n.role === 'button' || n.role === 'link') {
+      const more = [n.description, n.value].filter((s) => s && s !== n.name).join(', ');
+      if (more) {
+        if (el.getAttribute('aria-description') !== more) el.setAttribute('aria-description', more);
+      } else if (el.hasAttribute('aria-description')) {
+        el.removeAttribute('aria-description');
+      }
+    }
     el.disabled = !!n.disabled && (n.role === 'button' || n.role === 'textbox' || n.role === 'checkbox');
     if (n.invalid) el.setAttribute('aria-invalid', 'true');
     else el.removeAttribute('aria-invalid');
@@ -243,6 +253,7 @@
         const r = Array.isArray(n.rect) ? n.rect : [n.x, n.y, n.w, n.h];
         return {
           id: String(n.id || ''), role: String(n.role || ''), name: String(n.name || ''), value: String(n.value || ''),
+          description: String(n.description || ''),
           disabled: !!n.disabled, invalid: !!n.invalid, checked: !!n.checked,
           x: (+r[0] || 0) / dpr, y: (+r[1] || 0) / dpr, w: (+r[2] || 0) / dpr, h: (+r[3] || 0) / dpr,
         };

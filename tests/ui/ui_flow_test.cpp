@@ -65,6 +65,11 @@ TEST_CASE("home lists the server's groups; touch targets are large enough") {
       CHECK(n.h >= 64 * 1.5f);   // kiosk target (64 px) in large-text mode
     }
   }
+  SUBCASE("a group card is heard with its services and their count") {
+    const auto& n = h.node("group/0");
+    CHECK(n.description.find("噪音") != std::string::npos);   // the services drawn under the title
+    CHECK(n.value.find("项服务") != std::string::npos);      // the badge
+  }
 }
 
 TEST_CASE("a failed catalogue shows the error in words and retries") {

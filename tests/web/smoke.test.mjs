@@ -31,6 +31,9 @@ test('phone shows the fetched catalogue in Chinese, then in English', async (t) 
   await t.test('every zh-CN group appears as a button of the accessible layer', async () => {
     for (const g of zh) await page.getByRole('button', { name: g, exact: true }).waitFor({ state: 'attached' });
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+    // A group card is heard with what is drawn on it: its services and the count badge.
+    const said = await page.getByRole('button', { name: zh[0], exact: true }).getAttribute('aria-description');
+    assert.match(said || '', /[\u4e00-\u9fff]{2,}.*, \d+ 项服务$/, `the first group's description: ${said}`);
     await page.screenshot({ path: screenshotPath('web-smoke-zh.png') });
   });
 
