@@ -70,18 +70,24 @@ test('a draft survives leaving, an offline reload, and is delivered once', async
 
   await t.test('a hidden page saves at once (no timer needed)', async () => {
     await type(page, 'field/location', '南山区科技园路 1 号');
-    await page.evaluate(() => {
-      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
-      document.dispatchEvent(new Event('visibilitychange'));
-    });
-    assert.ok((await stored(page)).includes('科技园路'), 'saved synchronously when hidden');
-    const frames = await page.evaluate(() => window.civic.framesDrawn());
-    await page.waitForTimeout(500);
-    assert.equal(await page.evaluate(() => window.civic.framesDrawn()), frames, 'no frame while hidden');
-    await page.evaluate(() => {
-      Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
-      document.dispatchEvent(new Event('visibilitychange'));
-    });
+    // The accessible layer hands text to the next frame: hide the page once
+    // the app holds it (the node shows it), so the save must be the hide's.
+    await waitNode(page, (n) => n.id === 'field/location' && n.value.includes('科技园路'), 'the typed address');
+    try {
+      await page.evaluate(() => {
+        Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+        document.dispatchEvent(new Event('visibilitychange'));
+      });
+      assert.ok((await stored(page)).includes('科技园路'), 'saved synchronously when hidden');
+      const frames = await page.evaluate(() => window.civic.framesDrawn());
+      await page.waitForTimeout(500);
+      assert.equal(await page.evaluate(() => window.civic.framesDrawn()), frames, 'no frame while hidden');
+    } finally {   // the later steps need a visible page even when this one failed
+      await page.evaluate(() => {
+        Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+        document.dispatchEvent(new Event('visibilitychange'));
+      });
+    }
   });
 
   await t.test('offline reload: the shell from the service worker, the form from the draft', async () => {
