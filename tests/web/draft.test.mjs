@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, openPhone } from './harness.mjs';
-import { byId, waitNode, serverTickets } from './steps.mjs';
+import { byId, waitNode, serverTickets, nodes, settled } from './steps.mjs';
 
 const DESCRIPTION = '小区东门路灯连续三晚不亮';
 let server;
@@ -35,6 +35,15 @@ async function type(page, id, text) {
     el.dispatchEvent(new Event('input', { bubbles: true }));
   }, text);
 }
+// Back, one screen at a time, until `id` is drawn: two quick taps on the
+// same top-bar id can land in one frame and count once.
+async function backTo(page, id) {
+  for (let i = 0; i < 4 && !(await nodes(page)).some((n) => n.id === id); i++) {
+    await tap(page, 'back');
+    await settled(page);
+  }
+  return byId(page, id);
+}
 const stored = (page) => page.evaluate(() => localStorage.getItem('civic-draft'));
 const value = async (page, id) => (await byId(page, id)).value;
 
@@ -59,9 +68,7 @@ test('a draft survives leaving, an offline reload, and is delivered once', async
   await t.test('leaving the form keeps it on the home screen; continue restores it', async () => {
     await tap(page, 'field/attribute[problem]/out');
     await type(page, 'field/attribute[lights_out]', '2');
-    await tap(page, 'back');
-    await tap(page, 'back');
-    const card = await byId(page, 'draft/resume');
+    const card = await backTo(page, 'draft/resume');
     assert.ok(card.name.includes('路灯'), card.name);
     await tap(page, 'draft/resume');
     assert.equal(await value(page, 'field/description'), DESCRIPTION);
@@ -127,8 +134,7 @@ test('a draft survives leaving, an offline reload, and is delivered once', async
     await tap(page, 'service/streetlight-out');
     await type(page, 'field/description', '另一条草稿');
     await page.waitForFunction(() => (localStorage.getItem('civic-draft') || '').includes('另一条草稿'));
-    await tap(page, 'back');
-    await tap(page, 'back');
+    await backTo(page, 'draft/discard');
     await tap(page, 'draft/discard');
     await page.waitForFunction(() => localStorage.getItem('civic-draft') === null);
     await page.reload();
