@@ -28,6 +28,7 @@ struct Started {
   // What the shell kept from TrustSave (trust_flow.hpp): "" when nothing.
   std::string pins_json;           // crypto::pin_store_to_json
   std::string capabilities_json;   // the server's last capabilities document
+  std::string pins_unreadable;     // why the pin file is there but could not be read ("" = it could)
 };
 
 // An HttpRequest finished. status 0 means no reply (network error); then

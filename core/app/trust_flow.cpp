@@ -30,7 +30,9 @@ bool has_clear_personal(const api::Params& form) {
 
 std::vector<Effect> trust_start(State& s, const Started& e) {
   s.trust = Trust{};
-  if (!e.pins_json.empty()) {
+  if (!e.pins_unreadable.empty()) {
+    s.trust.pins_error = make_error("crypto.pins_unreadable", e.pins_unreadable);
+  } else if (!e.pins_json.empty()) {
     auto pins = crypto::pin_store_from_json(e.pins_json);
     if (pins)
       s.trust.pins = std::move(pins).value();

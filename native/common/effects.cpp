@@ -9,6 +9,7 @@
 #include "core/crypto/server_keys.hpp"
 #include "core/crypto/sodium.hpp"
 #include "core/outbox/delivery.hpp"
+#include "native/common/bounded_file.hpp"
 #include "native/common/pin_file.hpp"
 
 namespace civic::native {
@@ -23,16 +24,6 @@ bool read_range(const std::string& path, std::uint64_t offset, std::uint64_t len
   in.seekg(static_cast<std::streamoff>(offset));
   in.read(out->data(), static_cast<std::streamsize>(length));
   return in.gcount() == static_cast<std::streamsize>(length);
-}
-
-// A whole small file, or "" when missing or over `limit` bytes.
-std::string read_small(const std::string& path, size_t limit) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return {};
-  std::string text(limit + 1, '\0');
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  text.resize(static_cast<size_t>(in.gcount()));
-  return text.size() > limit ? std::string() : text;
 }
 
 // The pin file may have gained pins from another writer since start (the
@@ -68,9 +59,13 @@ app::Located locate(const Platform& p, std::uint64_t id) {
 }  // namespace
 
 void load_trust(const Platform& p, app::Started& start) {
-  if (!p.pins_path.empty()) start.pins_json = read_pin_text(p.pins_path);
-  if (!p.capabilities_path.empty())
-    start.capabilities_json = read_small(p.capabilities_path, crypto::kMaxCapabilitiesBytes);
+  if (!p.pins_path.empty()) read_pins_at_start(p.pins_path, start);
+  if (!p.capabilities_path.empty()) {
+    // Only a whole file within the limit is offered; anything else starts
+    // from no remembered capabilities.
+    BoundedFile f = read_bounded(p.capabilities_path, crypto::kMaxCapabilitiesBytes);
+    if (f.state == BoundedFile::State::read) start.capabilities_json = std::move(f.bytes);
+  }
 }
 
 void run_effects(Platform& p, std::vector<app::Effect> effects) {

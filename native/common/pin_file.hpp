@@ -7,15 +7,17 @@
 #pragma once
 #include <string>
 
+#include "core/app/event.hpp"
 #include "core/crypto/pin_store.hpp"
 #include "core/result.hpp"
 
 namespace civic::native {
 
-// The file's bytes for core's parser (Started::pins_json): "" when missing;
-// at most kMaxPinFile + 1 bytes otherwise, so an oversized file reaches
-// core as oversized (refused) rather than as no file at all.
-std::string read_pin_text(const std::string& path);
+// What core's trust flow needs from the file (Started::pins_json, or
+// Started::pins_unreadable): "" when missing; at most kMaxPinFile + 1 bytes
+// otherwise, so an oversized file reaches core as oversized (refused)
+// rather than as no file at all.
+void read_pins_at_start(const std::string& path, app::Started& start);
 
 // The store in the file (empty when missing), or crypto.pins_unreadable.
 Result<crypto::PinStore> load_pin_file(const std::string& path);

@@ -112,10 +112,12 @@ struct App {
   }
 };
 
-App started(const std::string& pins_json = {}, const std::string& caps_cache = {}) {
+App started(const std::string& pins_json = {}, const std::string& caps_cache = {},
+            const std::string& pins_unreadable = {}) {
   App a;
   Started st{kBase, Lang::zh_CN};
   st.pins_json = pins_json;
+  st.pins_unreadable = pins_unreadable;
   st.capabilities_json = caps_cache;
   a.on(st);
   a.answer("services.json", 200, kServices);
@@ -174,22 +176,25 @@ TEST_CASE("trust: refusals keep the resident on the review page with everything 
   struct Row {
     const char* name;
     std::string pins;        // Started::pins_json
+    std::string unreadable;  // Started::pins_unreadable
     int status;              // the capabilities reply
     std::string caps;
     const char* error;
   };
   const Row rows[] = {
-      {"the server's signing key changed", pins_for(other), 200, k.caps(), "crypto.key_changed"},
-      {"the sealing key is not certified by the signing key", "", 200, k.caps(false), "crypto.sealing_key_unsigned"},
-      {"a pinned server stops offering sealing (downgrade)", pins_for(k), 404, "", "crypto.sealing_withdrawn"},
-      {"a pinned server answers without the sealing key", pins_for(k), 200, R"({"extensions":{}})",
+      {"the server's signing key changed", pins_for(other), "", 200, k.caps(), "crypto.key_changed"},
+      {"the sealing key is not certified by the signing key", "", "", 200, k.caps(false), "crypto.sealing_key_unsigned"},
+      {"a pinned server stops offering sealing (downgrade)", pins_for(k), "", 404, "", "crypto.sealing_withdrawn"},
+      {"a pinned server answers without the sealing key", pins_for(k), "", 200, R"({"extensions":{}})",
        "crypto.sealing_withdrawn"},
-      {"the pin store cannot be read", R"({"civic_pins":1,"pins":[{"server":1}]})", 200, k.caps(),
+      {"the pin store cannot be read", R"({"civic_pins":1,"pins":[{"server":1}]})", "", 200, k.caps(),
+       "crypto.pins_unreadable"},
+      {"the pin file is there but the shell cannot read it", "", "/data/pins.json: Is a directory", 200, k.caps(),
        "crypto.pins_unreadable"},
   };
   for (const auto& r : rows) {
     SUBCASE(r.name) {
-      App a = started(r.pins);
+      App a = started(r.pins, {}, r.unreadable);
       a.answer("civic/capabilities.json", r.status, r.caps);
       a.fill_and_review();
       auto before = a.s.draft.form;
@@ -205,7 +210,7 @@ TEST_CASE("trust: refusals keep the resident on the review page with everything 
       // The pins are never replaced by what the server offers, and an
       // unreadable store is never overwritten.
       for (const auto& t : a.trust_saves)
-        if (!r.pins.empty()) CHECK((t.pins_json.empty() || t.pins_json == r.pins));
+        if (!r.pins.empty() || !r.unreadable.empty()) CHECK((t.pins_json.empty() || t.pins_json == r.pins));
       for (Lang l : {Lang::zh_CN, Lang::en})   // in the catalogue, both languages
         CHECK(format(l, r.error, a.s.draft.submit_error->params) != r.error);
     }

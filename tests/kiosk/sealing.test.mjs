@@ -5,11 +5,11 @@
 // back, and the server's key and capabilities are kept in the data
 // directory (pins.json, shared with the receipt check; capabilities.json)
 // so the next start seals even before the server answers. A pin file the
-// kiosk cannot read (here: larger than the 256 KiB a pin store may be) is
-// never written over and nothing is sent.
+// kiosk cannot read (larger than the 256 KiB a pin store may be, or not a
+// readable file at all) is never written over and nothing is sent.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { call, startServer } from '../server/harness.mjs';
@@ -77,6 +77,26 @@ test('an oversized pin file is refused, left as it was, and nothing is sent', as
     assert.ok(!(await k2.nodes()).some((n) => n.id === 'ticket/number'));
     assert.equal(readFileSync(path.join(dir, 'pins.json'), 'utf8'), big, 'the unreadable pin file was written over');
     assert.ok(!proxy.captured().slice(before).includes('north gate'), 'a concern left with an unreadable pin store');
+  } finally {
+    await k2.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a pin file that is there but cannot be read is refused, not replaced, and nothing is sent', async () => {
+  // As root every mode bit is ignored, so "cannot be read" is a directory
+  // where the file should be: opening succeeds, reading fails.
+  const dir = mkdtempSync(path.join(tmpdir(), 'civic-kiosk-seal-dir-'));
+  mkdirSync(path.join(dir, 'pins.json'));
+  const before = proxy.captured().length;
+  const k2 = startKiosk({ server: proxy.base, args: ['--lang', 'en', '--data-dir', dir, '--idle-seconds', '0'] });
+  try {
+    assert.ok((await k2.send('wait group/0 30000')).ok, k2.stderr());
+    await fileConcern(k2, { description: 'The lamp by the south gate flickers', phone: PHONE, typeLocation: true, noTicket: true });
+    assert.ok((await k2.send('wait-text pinned server keys file cannot be read')).ok, JSON.stringify(await k2.nodes()));
+    assert.ok(!(await k2.nodes()).some((n) => n.id === 'ticket/number'));
+    assert.ok(statSync(path.join(dir, 'pins.json')).isDirectory(), 'the unreadable pin file was replaced');
+    assert.ok(!proxy.captured().slice(before).includes('south gate'), 'a concern left with an unreadable pin store');
   } finally {
     await k2.stop();
     rmSync(dir, { recursive: true, force: true });
