@@ -129,6 +129,9 @@
       if (on) {
         const n = fieldAtCaret();
         const h = hintFor(n);
+        // Phones read inputmode when an input gains focus: moving from one
+        // field to another that needs a different keyboard refocuses.
+        if (document.activeElement === agent && agent.getAttribute('inputmode') !== h.mode) agent.blur();
         agent.setAttribute('inputmode', h.mode);
         agent.setAttribute('enterkeyhint', h.enter);
         agent.setAttribute('aria-label', n ? n.name : '');

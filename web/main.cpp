@@ -46,6 +46,7 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
+#include <imgui_internal.h>   // GetActiveID: which field the keyboard is for
 #include <imgui_impl_opengl3.h>
 
 #include <algorithm>
@@ -86,6 +87,7 @@ struct Shell {
   std::string published_nodes;
   Lang published_lang = Lang::en;
   bool agent_wanted = false;
+  ImGuiID agent_field = 0;            // the text field the agent was last opened for
   bool in_frame = false;
   std::set<unsigned> rare_asked;      // slices of the fallback font asked for (each once)
   enum class Common { idle, loading, done } common = Common::idle;   // civic-common.ttf
@@ -265,8 +267,12 @@ void run_frames_now() {
   for (int i = 0; i < 4 && ImGui_ImplHtml5_WantsFrame(); i++) draw_frame();
   draw_frame();   // io.WantTextInput is decided at the start of the frame after a click
   bool want = ImGui::GetIO().WantTextInput;
-  if (want != g_shell->agent_wanted) {
+  // A tap from one field straight to another keeps the agent wanted, but
+  // the new field may need another keyboard (the phone's keypad, then text).
+  ImGuiID field = want ? ImGui::GetActiveID() : 0;
+  if (want != g_shell->agent_wanted || field != g_shell->agent_field) {
     g_shell->agent_wanted = want;
+    g_shell->agent_field = field;
     civic_agent_want(want);
   }
 }
