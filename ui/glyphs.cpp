@@ -112,6 +112,17 @@ void note(std::string_view s) {
   }
 }
 
+void expect(std::string_view s) {
+  if (!g_lazy) return;
+  for (size_t i = 0; i < s.size();) {
+    auto st = text::utf8_decode(s, i);
+    i += st.len;
+    if (!st.ok || st.cp < 0x20 || st.cp == 0x7F || st.cp >= kPlane) continue;
+    if (g_font && g_font->FindGlyphNoFallback(static_cast<ImWchar>(st.cp))) continue;
+    request(st.cp);
+  }
+}
+
 void begin_frame() { g_missing.clear(); }
 
 bool rebuild_wanted() { return g_lazy && (g_pending || g_fallback_dirty); }

@@ -38,6 +38,10 @@ inline constexpr size_t kMaxRequested = 12000;
 
 // Text drawn this frame (UTF-8). Cheap when lazy glyphs are off.
 void note(std::string_view utf8);
+// Text a coming frame will draw (a reply just applied, ui::expect_text): its
+// characters are requested now, so the shell rebuilds the atlas before that
+// frame rather than drawing it twice. Not counted as missing.
+void expect(std::string_view utf8);
 void begin_frame();
 // True when characters were requested that the atlas does not hold yet.
 bool rebuild_wanted();

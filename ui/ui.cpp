@@ -54,8 +54,10 @@ void draw(const app::State& state, const Dispatch& dispatch) {
   ImGuiIO& io = ImGui::GetIO();
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(io.DisplaySize);
+  // No background: the shell's clear is it (background()), one full-screen layer fewer.
   ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                           ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollbar;
+                           ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollbar |
+                           ImGuiWindowFlags_NoBackground;
   ImGui::Begin("civic", nullptr, flags);
   screens::top_bar(state, dispatch);
 
@@ -88,5 +90,10 @@ void draw(const app::State& state, const Dispatch& dispatch) {
 }
 
 bool needs_redraw() { return g_needs_redraw; }
+
+std::array<float, 4> background() {
+  ImVec4 c = ImGui::ColorConvertU32ToFloat4(theme::palette().bg);
+  return {c.x, c.y, c.z, c.w};
+}
 
 }  // namespace civic::ui

@@ -11,6 +11,7 @@
 // Dispatch must QUEUE events: the shell applies them with app::update() after
 // the frame, never while draw() is still reading the State.
 #pragma once
+#include <array>
 #include <functional>
 #include <string>
 #include <vector>
@@ -38,8 +39,22 @@ struct Presentation {
 // frame (then recreate the font texture), outside ImGui's frame.
 bool setup(const Presentation& p, const std::string& font_path);
 
+// Server text this State holds that the screens will draw (the catalogue's
+// group and service names): with lazy glyphs its characters are requested
+// now, so a shell that checks glyphs::rebuild_wanted() before drawing builds
+// the atlas once, before the frame that first shows them (web: the first
+// interactive frame is not drawn twice). Cheap; a no-op without lazy glyphs.
+void expect_text(const app::State& state);
+
 // Draws one frame of the whole app into the current ImGui frame.
 void draw(const app::State& state, const Dispatch& dispatch);
+
+// The colour under every screen (RGBA, 0..1) as the last draw() themed it:
+// shells clear the framebuffer with it before rendering. The full-screen
+// window draws no background of its own — on a software GPU (a phone
+// without WebGL acceleration, headless Chromium's SwiftShader) shading the
+// whole canvas once more cost more than the rest of the frame.
+std::array<float, 4> background();
 
 // One interactive element as assistive technology and tests see it.
 struct SemanticNode {

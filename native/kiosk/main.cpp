@@ -277,7 +277,8 @@ struct Kiosk {
     int fw, fh;
     glfwGetFramebufferSize(window, &fw, &fh);
     glViewport(0, 0, fw, fh);
-    glClearColor(0.96f, 0.97f, 0.97f, 1.f);
+    const auto bg = ui::background();   // the theme's background: the main window draws none
+    glClearColor(bg[0], bg[1], bg[2], 1.f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     if (!pending_screenshot.empty() && events.empty() && frames_left <= 1) {
