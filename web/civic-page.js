@@ -22,15 +22,86 @@
   const SENTINEL = ' ';   // the agent always holds one char, so Backspace on a virtual keyboard still fires `input`
 
   // ---- 1. Module ---------------------------------------------------------
+  // Startup stages are performance marks (web/timing_web.hpp has the wasm
+  // side's): tests/web/budget.bench.mjs prints them stage by stage.
+  const mark = (name) => { if (typeof performance !== 'undefined' && performance.mark) performance.mark(name); };
+  mark('civic-page-run');
   const fontUrl = 'fonts/civic-ui.ttf';   // the first font (web/main.cpp); preloaded by index.html
   const font = fetch(fontUrl).then((r) => {
     if (!r.ok) throw new Error('HTTP ' + r.status + ' for ' + fontUrl);
     return r.arrayBuffer();
-  });
+  }).then((buf) => { mark('civic-font-fetched'); return buf; });
   font.catch(() => {});   // handled by the wasm side (civic_request_font)
 
   const Module = (window.Module = window.Module || {});
   Module.civicFont = font;
+  // The wasm, compiled from now on while it streams (the same request
+  // index.html preloads; civic.js, which would start it, runs later), then
+  // instantiated when civic.js asks: Emscripten's own loader does both in
+  // one step, this one marks each. A server that sends the wrong content
+  // type defeats streaming: then the bytes are compiled whole.
+  const wasmUrl = 'civic.wasm';
+  const getWasm = () => fetch(wasmUrl, { credentials: 'same-origin' }).then((r) => {
+    if (!r.ok) throw new Error('HTTP ' + r.status + ' for ' + wasmUrl);
+    return r;
+  });
+  const compileWhole = () => getWasm().then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b));
+  const compiled = typeof WebAssembly !== 'object' ? Promise.reject(new Error('no WebAssembly'))
+    : typeof WebAssembly.compileStreaming === 'function'
+      ? WebAssembly.compileStreaming(getWasm()).catch((e) => {
+        console.warn('civic: streaming compilation failed (' + e + '); compiling the whole file');
+        return compileWhole();
+      })
+      : compileWhole();
+  compiled.then(() => mark('civic-wasm-compiled'), () => {});
+  Module.instantiateWasm = (imports, receive) => {
+    compiled.then((mod) => WebAssembly.instantiate(mod, imports).then((instance) => {
+      mark('civic-wasm-instantiated');
+      receive(instance, mod);
+    })).catch((e) => {
+      console.error('civic: the app could not start: ' + e);
+      Module.civicPage.fatal('wasm');
+    });
+    return {};
+  };
+
+  // The first screen is the service catalogue: its request goes out now,
+  // while the wasm compiles, and its body is read while the page's main
+  // thread is idle. civic_fetch (web/effects_web.cpp) adopts the reply when
+  // core asks for exactly this URL with GET — and only then: should the rules
+  // below ever differ from web/main.cpp's civic_page_config, core's
+  // parse_lang and api::services_url, core's own request simply goes out.
+  // A failed prefetch is adopted as the failure core's request would have met.
+  const prefetched = new Map();   // URL -> Promise of { status, statusText, headers, body }
+  function catalogueLang() {
+    const q = new URLSearchParams(location.search).get('lang');
+    const list = q || (navigator.languages && navigator.languages.join(',')) || navigator.language || '';
+    for (const part of list.split(',')) {
+      const r = part.split(';')[0].trim().toLowerCase();
+      if (r === 'en' || r.startsWith('en-') || r.startsWith('en_')) return 'en';
+      if (r === 'zh' || r.startsWith('zh-') || r.startsWith('zh_')) return 'zh-CN';
+    }
+    return 'zh-CN';
+  }
+  (function prefetchCatalogue() {
+    const meta = document.querySelector('meta[name="civic-server"]');
+    let base = meta && meta.content ? meta.content : location.origin + '/open311/v2/';
+    if (!base.endsWith('/')) base += '/';
+    const lang = catalogueLang();
+    const url = base + 'services.json?locale=' + encodeURIComponent(lang);
+    const reply = fetch(url, { cache: 'no-store', headers: { Accept: 'application/json', 'Accept-Language': lang } })
+      .then((r) => r.arrayBuffer().then((body) => ({ status: r.status, statusText: r.statusText, headers: [...r.headers], body })));
+    reply.catch(() => {});
+    prefetched.set(url, reply);
+  })();
+  // Takes the prefetched reply for a GET of url (once), as a Response; null when there is none.
+  Module.civicPrefetched = (method, url) => {
+    const p = method === 'GET' ? prefetched.get(url) : null;
+    if (!p) return null;
+    prefetched.delete(url);
+    return p.then((x) => new Response([101, 204, 205, 304].includes(x.status) ? null : x.body,
+                                      { status: x.status, statusText: x.statusText, headers: x.headers }));
+  };
   Module.print = (s) => console.log(s);
   Module.printErr = (s) => console.warn(s);
 
@@ -304,7 +375,9 @@
       const box = document.getElementById('civic-fatal');
       box.textContent = what === 'webgl2'
         ? '此浏览器无法显示 Civic Desk（需要 WebGL 2）。 This browser cannot show Civic Desk (WebGL 2 is needed).'
-        : String(what);
+        : what === 'wasm'
+          ? 'Civic Desk 无法启动（应用文件未能加载），请刷新页面。 Civic Desk could not start (the app file did not load); please reload the page.'
+          : String(what);
       box.classList.add('shown');
     },
   };

@@ -1,7 +1,9 @@
 // web/effects_web.cpp — the browser side of core's Effects.
 //
 // Backend checklist:
-//  [X] HttpRequest: window.fetch() with method, headers and body; the reply's
+//  [X] HttpRequest: window.fetch() with method, headers and body (or, for
+//      the catalogue's GET at start, the reply civic-page.js prefetched for
+//      the same URL while the wasm compiled); the reply's
 //      status and body (any status, so GeoReport error arrays reach core);
 //      network failures and timeouts as status 0 with a reason.
 //      The reply's headers come back too (Retry-After, Location, Upload-Offset).
@@ -105,9 +107,17 @@ EM_JS(void, civic_fetch, (double id, const char* method, const char* url, const 
   const ctl = typeof AbortController !== 'undefined' ? new AbortController() : null;
   if (ctl) req.signal = ctl.signal;
   let timer = 0;
+  // The catalogue the page asked for before the wasm started (civic-page.js):
+  // adopted once, under the same timeout as a request of our own.
+  const adopted = !mediaId && body_len <= 0 && Module.civicPrefetched ? Module.civicPrefetched(req.method, target) : null;
   const send = () => {
     timer = setTimeout(() => { if (ctl) ctl.abort(); }, timeout_ms);
-    return fetch(target, req);
+    if (!adopted) return fetch(target, req);
+    return !ctl ? adopted : Promise.race([adopted, new Promise((_, reject) => ctl.signal.addEventListener('abort', () => {
+      const e = new Error('aborted');
+      e.name = 'AbortError';
+      reject(e);
+    }))]);
   };
   const start = !mediaId ? send() : Module.civicPhotosLoad()
       .then((p) => p.slice(mediaId, media_offset, media_length))

@@ -111,17 +111,27 @@ EM_JS(void, civic_photo_want_preview, (const char* id), {
 
 EM_JS(void, civic_photo_warn, (const char* what), { console.warn('civic: ' + UTF8ToString(what)); });
 
+// The preview's shaders are compiled the first time a preview is needed, in
+// a frame (the shell's context is current), not at start: the first frame
+// does not wait for a program it does not draw. False, once and for good,
+// when they do not compile (photos then show as cards).
+bool gl_ready() {
+  static bool tried = false;
+  if (!tried) {
+    tried = true;
+    g_gl_ready = g_gl.init(shaders::GlFlavor::gles300);
+    if (!g_gl_ready) civic_photo_warn(("photo preview unavailable: " + g_gl.error()).c_str());
+  }
+  return g_gl_ready;
+}
+
 }  // namespace
 
 bool photos_init() {
   civic_photo_bridge(double(app::kMaxPhotoRawBytes), ui::kPreviewEdge);
   ui::set_photo_picker([] { civic_photo_open(); });
-  g_gl_ready = g_gl.init(shaders::GlFlavor::gles300);
-  if (!g_gl_ready) {
-    civic_photo_warn(("photo preview unavailable: " + g_gl.error()).c_str());
-    return false;
-  }
   ui::set_photo_renderer({[](const std::string& id) -> std::optional<ui::PhotoPixels> {
+                            if (!gl_ready()) return std::nullopt;
                             auto px = g_gl.pixels(id);
                             if (!px && g_asked.size() < 256 &&
                                 std::find(g_asked.begin(), g_asked.end(), id) == g_asked.end()) {
@@ -130,7 +140,7 @@ bool photos_init() {
                             }
                             return px;
                           },
-                          [](const ui::PhotoQuad& q) { return g_gl.render(q); }});
+                          [](const ui::PhotoQuad& q) { return gl_ready() ? g_gl.render(q) : std::uintptr_t(0); }});
   return true;
 }
 
@@ -219,7 +229,7 @@ EMSCRIPTEN_KEEPALIVE void civic_photo_done(double job, const char* error, const 
 EMSCRIPTEN_KEEPALIVE void civic_photo_pixels(const char* id, int width, int height, int orientation,
                                              const unsigned char* rgba, int len) {
   using namespace civic;
-  if (!web::g_gl_ready || !id || width <= 0 || height <= 0 || width > ui::kPreviewEdge ||
+  if (!web::gl_ready() || !id || width <= 0 || height <= 0 || width > ui::kPreviewEdge ||
       height > ui::kPreviewEdge || len != width * height * 4 || orientation < 1 || orientation > 8)
     return;
   web::g_gl.set_pixels(id, width, height, orientation, rgba);

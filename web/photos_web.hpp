@@ -28,9 +28,9 @@
 
 namespace civic::web {
 
-// After the WebGL2 context is current and ImGui is up: the picker and the
-// preview renderer for ui/ (false when the preview shader did not compile:
-// photos then show as cards, everything else works).
+// After ImGui is up: the picker and the preview renderer for ui/. The
+// preview's WebGL2 program is compiled on first use, in a frame (when it does
+// not compile, photos show as cards and everything else works).
 bool photos_init();
 
 void photos_compress(const app::PhotoCompress& job);

@@ -26,6 +26,8 @@ test('phone shows the fetched catalogue in Chinese, then in English', async (t) 
   assert.ok(zh.length >= 6, `the seeded catalogue has at least 6 groups (got ${zh.length})`);
   assert.ok(zh.some((g) => /[\u4e00-\u9fff]/.test(g)), 'zh-CN group names are Chinese');
 
+  const catalogueAsks = [];
+  page.on('request', (r) => { if (new URL(r.url()).pathname.endsWith('/services.json')) catalogueAsks.push(r.url()); });
   await page.goto(server.base);
 
   await t.test('every zh-CN group appears as a button of the accessible layer', async () => {
@@ -35,6 +37,12 @@ test('phone shows the fetched catalogue in Chinese, then in English', async (t) 
     const said = await page.getByRole('button', { name: zh[0], exact: true }).getAttribute('aria-description');
     assert.match(said || '', /[\u4e00-\u9fff]{2,}.*, \d+ 项服务$/, `the first group's description: ${said}`);
     await page.screenshot({ path: screenshotPath('web-smoke-zh.png') });
+  });
+
+  await t.test('the catalogue is asked for once: the page\'s prefetch is the reply core takes', async () => {
+    // civic-page.js prefetches it while the wasm compiles; core's own GET of
+    // the same URL adopts that reply (effects_web.cpp) instead of asking again.
+    assert.deepEqual(catalogueAsks, [server.api + 'services.json?locale=zh-CN']);
   });
 
   await t.test('a tap on the language switch (on the canvas) shows the English names', async () => {
