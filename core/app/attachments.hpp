@@ -3,11 +3,19 @@
 // media id it chose), compressed on request (Effect PhotoCompress: the
 // shell runs core/media off the UI thread) with the resident's edit, and
 // the compressed bytes are what the outbox uploads (tus, resumable).
-// Other kinds (a voice memo) add an AttachmentKind and reuse the rest.
+// A voice memo (voice_flow.hpp) is recorded by the shell (Effect
+// RecordStart/RecordStop) and stored as recorded: its media id is both `id`
+// and `stored`, there is nothing to compress, and the outbox uploads it with
+// its own audio type.
 //
 // Limits (the shell also refuses larger files before reading them whole):
 //   kMaxPhotos photos per concern; kMaxPhotoRawBytes per picked file;
 //   output: kPhotoMaxEdge px on the longer edge, kPhotoMaxBytes bytes.
+//   kMaxVoiceMemos memos per concern, each kMinVoiceMs..kMaxVoiceMs long
+//   (recording stops by itself at kMaxVoiceMs) and at most kMaxVoiceBytes;
+//   types audio/webm, audio/ogg, audio/mp4 (what MediaRecorder makes in
+//   Chromium, Firefox and Safari; the server checks their magic bytes).
+//   kMaxPhotos + kMaxVoiceMemos stays within forms::FormOptions::max_attachments.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -25,7 +33,14 @@ inline constexpr std::uint64_t kMaxPhotoRawBytes = 40u << 20;   // a 48 MP JPEG 
 inline constexpr int kPhotoMaxEdge = 2048;
 inline constexpr std::uint64_t kPhotoMaxBytes = 512u << 10;
 
-enum class AttachmentKind { photo };
+inline constexpr std::size_t kMaxVoiceMemos = 3;
+inline constexpr std::int64_t kMaxVoiceMs = 120'000;
+inline constexpr std::int64_t kMinVoiceMs = 500;          // shorter: a slip of the finger
+inline constexpr std::int64_t kVoiceStopGraceMs = 5'000;  // a shell's lag in stopping at the cap
+inline constexpr std::uint64_t kMaxVoiceBytes = 3u << 20; // 120 s of Opus even at 128 kb/s is 1.9 MB
+inline constexpr int kVoiceBitsPerSecond = 32'000;        // asked of the recorder: clear speech, small files
+
+enum class AttachmentKind { photo, voice };
 
 enum class AttachmentPhase {
   compressing,   // a PhotoCompress is out (job_id)
@@ -53,6 +68,25 @@ struct Attachment {
   int source_width = 0, source_height = 0;   // upright, before the edit
   int orientation = 1;                // the EXIF orientation that was applied
   std::optional<media::GeoPoint> gps; // from the photo's EXIF: a location to offer
+  std::int64_t duration_ms = 0;       // a voice memo's length
+};
+
+// The voice recorder (voice_flow.hpp): one recording at a time.
+enum class RecordPhase {
+  idle,
+  starting,    // RecordStart is out: the microphone is being asked for
+  recording,   // RecordStarted came: the resident is speaking
+  stopping,    // RecordStop is out: the memo is being stored
+};
+struct Recorder {
+  bool available = false;             // the shell can record (Started::can_record)
+  RecordPhase phase = RecordPhase::idle;
+  std::uint64_t id = 0;               // the RecordStart in flight (0: none)
+  std::uint64_t next_id = 1;
+  std::int64_t started_ms = 0;        // now_ms at RecordStarted: the cap is enforced from here too
+  std::int64_t elapsed_ms = 0;        // as the shell last reported
+  int level = 0;                      // input level 0..100, as the shell last reported
+  std::optional<Error> error;         // why the last recording failed, shown by the control
 };
 
 // The photo being edited (Screen::photo): its id and the edit so far; the

@@ -7,7 +7,8 @@
 //    "on_form":true, "fields":[{"id","text","keys","lat","lon","address",
 //    "place_id","attachments":[{"name","mime","bytes"}]}],
 //    "photos":[{"id","name","raw_bytes","stored","content_type","size",
-//               "sha256","hash","width","height"}]}   (ready photos only)
+//               "sha256","hash","width","height"[,"kind":"voice","duration_ms"]}]}
+//   (ready attachments only; "kind" absent is a photo, as before memos)
 #include "core/app/draft_store.hpp"
 
 #include <nlohmann/json.hpp>
@@ -15,6 +16,7 @@
 #include "core/api/parse.hpp"
 #include "core/app/outbox_flow.hpp"
 #include "core/app/state.hpp"
+#include "core/app/voice_flow.hpp"
 #include "core/crypto/sodium.hpp"
 #include "core/forms/form_state.hpp"
 
@@ -111,9 +113,14 @@ json attachments_json(const Draft& d) {
   json out = json::array();
   for (const auto& a : d.attachments) {
     if (a.phase != AttachmentPhase::ready) continue;
-    out.push_back({{"id", a.id}, {"name", a.name}, {"raw_bytes", a.raw_bytes}, {"stored", a.stored},
-                   {"content_type", a.content_type}, {"size", a.size}, {"sha256", a.sha256}, {"hash", a.hash},
-                   {"width", a.width}, {"height", a.height}});
+    json o = {{"id", a.id}, {"name", a.name}, {"raw_bytes", a.raw_bytes}, {"stored", a.stored},
+              {"content_type", a.content_type}, {"size", a.size}, {"sha256", a.sha256}, {"hash", a.hash},
+              {"width", a.width}, {"height", a.height}};
+    if (a.kind == AttachmentKind::voice) {
+      o["kind"] = "voice";
+      o["duration_ms"] = a.duration_ms;
+    }
+    out.push_back(std::move(o));
   }
   return out;
 }
@@ -136,6 +143,19 @@ bool parse_photo(const json& o, Attachment& a) {
     return false;
   a.width = static_cast<int>(w);
   a.height = static_cast<int>(h);
+  std::string kind;
+  std::uint64_t duration = 0;
+  if (!get_str(o, "kind", kind) || !get_u64(o, "duration_ms", duration)) return false;
+  if (kind == "voice") {
+    // A memo is kept as recorded: one id, an accepted audio type, the caps.
+    a.kind = AttachmentKind::voice;
+    if (a.stored != a.id || voice_content_type(a.content_type) != a.content_type || a.size == 0 ||
+        a.size > kMaxVoiceBytes || duration > static_cast<std::uint64_t>(kMaxVoiceMs))
+      return false;
+    a.duration_ms = static_cast<std::int64_t>(duration);
+  } else if (!kind.empty() && kind != "photo") {
+    return false;
+  }
   a.phase = AttachmentPhase::ready;
   a.progress = 100;
   return true;
@@ -204,12 +224,15 @@ Result<StoredDraft> parse_draft(std::string_view bytes) {
     }
   }
   if (auto p = j.find("photos"); p != j.end()) {
-    if (!p->is_array() || p->size() > kMaxPhotos) return bad("photos");
+    if (!p->is_array() || p->size() > kMaxPhotos + kMaxVoiceMemos) return bad("photos");
+    std::size_t photos = 0, memos = 0;
     for (const auto& o : *p) {
       Attachment a;
-      if (!parse_photo(o, a)) return bad("a photo is malformed");
+      if (!parse_photo(o, a)) return bad("an attachment is malformed");
+      (a.kind == AttachmentKind::voice ? memos : photos)++;
       d.photos.push_back(std::move(a));
     }
+    if (photos > kMaxPhotos || memos > kMaxVoiceMemos) return bad("too many attachments of one kind");
   }
   return d;
 }

@@ -16,7 +16,8 @@
 // Limits of parse_draft (the bytes come back from storage, which another
 // build, a full disk or a curious user may have changed): at most
 // kMaxDraftBytes, JSON object format v1, at most kMaxDraftFields fields and
-// kMaxDraftAttachments attachments a field, kMaxPhotos photos, every string at most
+// kMaxDraftAttachments attachments a field, kMaxPhotos photos and
+// kMaxVoiceMemos memos (each within the memo caps), every string at most
 // kMaxDraftString bytes; anything else is refused whole (error "draft.bad").
 #pragma once
 #include <cstdint>
@@ -52,7 +53,7 @@ struct StoredDraft {
   std::string definition;         // GET /services/{code}.json as the server answered
   bool on_form = false;           // the resident was on the form (or review) when it was saved
   std::vector<StoredField> fields;   // the fields the resident touched, in form order
-  std::vector<Attachment> photos;    // compressed photos (their bytes stay with the shell, by media id)
+  std::vector<Attachment> photos;    // compressed photos and memos (their bytes stay with the shell, by media id)
 };
 
 // Core's bookkeeping of what the shell holds (part of State).

@@ -113,7 +113,26 @@ struct LocateRequest {
   std::uint64_t locate_id = 0;
 };
 
+// Record a voice memo from the microphone (web: getUserMedia + MediaRecorder,
+// the microphone asked for inside the resident's tap). Answer RecordStarted
+// once it runs, RecordProgress a few times a second, and after RecordStop
+// (or on its own at max_ms or max_bytes, a backstop: core stops it first)
+// RecordStopped with the bytes stored durably under a new media id — or
+// RecordFailed. The microphone is released at the end, whatever happened.
+struct RecordStart {
+  std::uint64_t record_id = 0;
+  std::int64_t max_ms = 120'000;
+  std::uint64_t max_bytes = 3u << 20;
+  int bits_per_second = 32'000;
+};
+// Stop that recording; discard: keep nothing (the draft is gone) — the
+// answer may then be a RecordStopped without a media id.
+struct RecordStop {
+  std::uint64_t record_id = 0;
+  bool discard = false;
+};
+
 using Effect = std::variant<HttpRequest, OutboxSave, OutboxDelete, OutboxLoad, WakeAt, StreamOpen, StreamClose,
-                            PhotoCompress, MediaForget, TrustSave, DraftSave, DraftLoad, LocateRequest>;
+                            PhotoCompress, MediaForget, TrustSave, DraftSave, DraftLoad, LocateRequest, RecordStart, RecordStop>;
 
 }  // namespace civic::app

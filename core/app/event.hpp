@@ -22,6 +22,7 @@ struct Started {
   Lang lang = Lang::zh_CN;
   Settings settings;         // the kiosk starts in large-text mode
   bool can_stream = false;   // the shell carries StreamOpen (else tickets are polled)
+  bool can_record = false;   // the shell carries RecordStart (a microphone API): voice memos offered
   SessionConfig session;     // kiosk: inactivity that ends a resident's session
   HallLocation hall;         // kiosk: the default location of a concern
   bool shared_device = false;  // kiosk: concerns stored by an earlier run are not this resident's
@@ -153,6 +154,33 @@ struct PhotoEditOpened { std::string media_id; };          // to the editor
 struct PhotoEditChanged { media::PhotoEdit edit; };        // a turn, a crop, a region
 struct PhotoEditClosed { bool apply = false; };            // apply (recompress) or cancel
 
+// Voice memos (voice_flow.hpp). The resident's taps, then the shell's
+// answers to RecordStart{record_id}: the microphone is live, how long it has
+// run (a few times a second), the memo stored under media_id, or why not.
+struct RecordPressed {};                       // "record a voice memo"
+struct RecordStopPressed {};                   // the big stop button
+struct RecordStarted { std::uint64_t record_id = 0; };
+struct RecordProgress {
+  std::uint64_t record_id = 0;
+  std::int64_t elapsed_ms = 0;
+  std::uint64_t bytes = 0;                     // recorded so far
+  int level = 0;                               // input level 0..100
+};
+struct RecordStopped {
+  std::uint64_t record_id = 0;
+  std::string media_id;                        // the bytes, stored like a picked photo's
+  std::uint64_t bytes = 0;
+  std::int64_t duration_ms = 0;
+  std::string content_type;                    // as the recorder said: audio/webm;codecs=opus …
+  std::string sha256;                          // hex of the stored bytes ("" when the shell cannot hash)
+};
+enum class RecordFailure { denied, no_device, unsupported, storage_full, failed };
+struct RecordFailed {
+  std::uint64_t record_id = 0;
+  RecordFailure failure = RecordFailure::failed;
+  std::string detail;                          // developer terms (the DOMException's message)
+};
+
 using Event = std::variant<Started, HttpDone, LanguageChosen, GroupOpened, BackPressed, RetryPressed,
                            SettingsChanged, ServiceChosen, FieldEdited, FieldLeft, ReviewPressed, SubmitPressed,
                            HomePressed, TicketsOpened, TicketOpened, RatePressed, ReopenPressed, OutboxSaved,
@@ -160,6 +188,7 @@ using Event = std::variant<Started, HttpDone, LanguageChosen, GroupOpened, BackP
                            SessionEnded, PhotoPicked, PhotoProgress, PhotoCompressed, PhotoRemoved, PhotoEditOpened,
                            PhotoEditChanged, PhotoEditClosed, DraftLoaded, PageVisibility, DraftResumed, DraftDiscarded,
                            RateCommentEdited, SearchEdited, ConcernEdited, ReadingsLoaded, LocatePressed, Located,
-                           LocationChosen, FollowNearbyPressed, FileAnywayPressed>;
+                           LocationChosen, FollowNearbyPressed, FileAnywayPressed, RecordPressed, RecordStopPressed,
+                           RecordStarted, RecordProgress, RecordStopped, RecordFailed>;
 
 }  // namespace civic::app

@@ -25,16 +25,6 @@ Attachment* find_job(Draft& d, std::uint64_t job) {
   return nullptr;
 }
 
-// The form's "media" field mirrors the photos that are ready, so the
-// form's own checks (attachments required, too many) see them.
-void sync_form(Draft& d) {
-  if (forms::field_index(d.schema, "media") < 0) return;
-  forms::FieldValue v;
-  for (const auto& a : d.attachments)
-    if (a.phase == AttachmentPhase::ready) v.attachments.push_back({a.name, a.content_type, a.size});
-  forms::set_value(d.form, d.schema, "media", std::move(v));
-}
-
 PhotoCompress compress_job(State& s, Attachment& a) {
   PhotoCompress fx;
   fx.job_id = s.next_job_id++;
@@ -51,6 +41,14 @@ PhotoCompress compress_job(State& s, Attachment& a) {
 }
 
 }  // namespace
+
+void sync_attachments_field(Draft& d) {
+  if (forms::field_index(d.schema, "media") < 0) return;
+  forms::FieldValue v;
+  for (const auto& a : d.attachments)
+    if (a.phase == AttachmentPhase::ready) v.attachments.push_back({a.name, a.content_type, a.size});
+  forms::set_value(d.form, d.schema, "media", std::move(v));
+}
 
 std::vector<Effect> photo_picked(State& s, const PhotoPicked& e) {
   Draft& d = s.draft;
@@ -70,7 +68,9 @@ std::vector<Effect> photo_picked(State& s, const PhotoPicked& e) {
     return refuse(make_error("media.too_big_file", e.name,
                              {{"bytes", std::to_string(e.bytes)}, {"limit", std::to_string(kMaxPhotoRawBytes)}}));
   if (e.media_id.empty() || find_attachment(d, e.media_id)) return refuse(make_error("photo.read_failed", "media id"));
-  if (d.attachments.size() >= kMaxPhotos)
+  const auto photos = std::count_if(d.attachments.begin(), d.attachments.end(),
+                                   [](const Attachment& a) { return a.kind == AttachmentKind::photo; });
+  if (static_cast<std::size_t>(photos) >= kMaxPhotos)
     return refuse(make_error("photo.too_many", {}, {{"max", std::to_string(kMaxPhotos)}}));
   d.attach_error.reset();
   Attachment a;
@@ -115,7 +115,7 @@ std::vector<Effect> photo_compressed(State& s, const PhotoCompressed& e) {
   a->source_height = e.source_height;
   a->orientation = e.orientation;
   a->gps = e.gps;
-  sync_form(s.draft);
+  sync_attachments_field(s.draft);
   return fx;
 }
 
@@ -125,11 +125,11 @@ std::vector<Effect> photo_removed(State& s, const PhotoRemoved& e) {
   auto it = std::find_if(d.attachments.begin(), d.attachments.end(), [&](const Attachment& a) { return a.id == e.media_id; });
   if (it == d.attachments.end()) return fx;
   MediaForget forget{{it->id}};
-  if (!it->stored.empty()) forget.ids.push_back(it->stored);
+  if (!it->stored.empty() && it->stored != it->id) forget.ids.push_back(it->stored);
   fx.push_back(std::move(forget));
   d.attachments.erase(it);
   d.attach_error.reset();
-  sync_form(d);
+  sync_attachments_field(d);
   if (s.editor.id == e.media_id) {
     s.editor = {};
     if (s.screen == Screen::photo) s.screen = Screen::form;
@@ -139,7 +139,7 @@ std::vector<Effect> photo_removed(State& s, const PhotoRemoved& e) {
 
 std::vector<Effect> photo_edit_opened(State& s, const PhotoEditOpened& e) {
   const Attachment* a = find_attachment(s.draft, e.media_id);
-  if (!a || a->phase != AttachmentPhase::ready) return {};   // nothing to preview yet
+  if (!a || a->kind != AttachmentKind::photo || a->phase != AttachmentPhase::ready) return {};   // nothing to preview
   s.editor.id = a->id;
   s.editor.edit = a->edit;
   s.screen = Screen::photo;
@@ -199,14 +199,15 @@ void forget_attachments(const Draft& d, std::vector<Effect>& fx) {
   MediaForget forget;
   for (const auto& a : d.attachments) {
     forget.ids.push_back(a.id);
-    if (!a.stored.empty()) forget.ids.push_back(a.stored);
+    if (!a.stored.empty() && a.stored != a.id) forget.ids.push_back(a.stored);
   }
   if (!forget.ids.empty()) fx.push_back(std::move(forget));
 }
 
 void forget_raw(const Draft& d, std::vector<Effect>& fx) {
   MediaForget forget;
-  for (const auto& a : d.attachments) forget.ids.push_back(a.id);
+  for (const auto& a : d.attachments)
+    if (a.stored != a.id) forget.ids.push_back(a.id);   // a memo's bytes are what the outbox sends
   if (!forget.ids.empty()) fx.push_back(std::move(forget));
 }
 

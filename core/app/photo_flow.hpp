@@ -25,6 +25,10 @@ std::vector<Effect> photo_edit_opened(State& s, const PhotoEditOpened& e);
 std::vector<Effect> photo_edit_changed(State& s, const PhotoEditChanged& e);
 std::vector<Effect> photo_edit_closed(State& s, const PhotoEditClosed& e);
 
+// The form's "media" field mirrors the attachments that are ready (photos
+// and memos), so the form's own checks (required, too many, type) see them.
+void sync_attachments_field(Draft& d);
+
 // Why the draft cannot be submitted yet (a photo is still being made
 // small), or nothing.
 std::optional<Error> attachments_block_submit(const Draft& d);
@@ -34,7 +38,8 @@ std::vector<outbox::MediaItem> attachment_media(const Draft& d);
 std::optional<media::GeoPoint> attachments_gps(const Draft& d);
 // Effects that drop the bytes of every attachment of `d` (raw and compressed).
 void forget_attachments(const Draft& d, std::vector<Effect>& fx);
-// The raw bytes only (the compressed ones are now the outbox's).
+// The raw bytes only (the compressed ones are now the outbox's; a voice
+// memo's one copy is the outbox's too, so it stays).
 void forget_raw(const Draft& d, std::vector<Effect>& fx);
 
 }  // namespace civic::app

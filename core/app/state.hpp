@@ -208,6 +208,7 @@ struct State {
   // The photo editor (Screen::photo) and the shell's compression jobs.
   PhotoEditor editor;
   std::uint64_t next_job_id = 1;
+  Recorder recorder;                       // voice memos (voice_flow.hpp)
   // Bumped on every change, so a shell can redraw only when something changed.
   std::uint64_t revision = 0;
 };

@@ -13,6 +13,7 @@
 #include "core/app/outbox_flow.hpp"
 #include "core/app/photo_flow.hpp"
 #include "core/app/trust_flow.hpp"
+#include "core/app/voice_flow.hpp"
 #include "core/app/search_flow.hpp"
 
 #include "core/api/parse.hpp"
@@ -199,7 +200,9 @@ std::vector<Effect> submit(State& s) {
     s.screen = Screen::form;   // show what is wrong, where it is
     return {};
   }
-  if (auto busy = attachments_block_submit(d)) {   // a photo is still being made small
+  auto busy = attachments_block_submit(d);   // a photo is still being made small
+  if (!busy) busy = voice_blocks_submit(s);   // or a memo recorded
+  if (busy) {
     d.submit_phase = Phase::failed;
     d.submit_error = std::move(busy);
     return {};
@@ -331,6 +334,7 @@ std::vector<Effect> end_session(State& s) {
       ++it;
     }
   }
+  voice_abandon(s, fx);              // the microphone is released, the memo not kept
   forget_attachments(s.draft, fx);   // the resident's photos leave with them
   wipe_resident_data(s);
   for (auto& [key, slot] : s.outbox) {
@@ -355,6 +359,8 @@ std::vector<Effect> end_session(State& s) {
   fresh.session.ended++;
   fresh.next_request_id = s.next_request_id;
   fresh.next_job_id = s.next_job_id;
+  fresh.recorder.available = s.recorder.available;
+  fresh.recorder.next_id = s.recorder.next_id;   // a late answer for the last resident's memo stays unmatched
   fresh.revision = s.revision;
   fresh.outbox = std::move(s.outbox);
   fresh.next_save_id = s.next_save_id;
@@ -432,6 +438,9 @@ std::vector<Effect> update(State& s, const Event& event) {
   s.revision++;
   std::vector<Effect> fx = dispatch(s, event);
   live_sync(s, fx);   // delivered tickets (new, loaded, forgotten) are followed live
+  // A memo is recorded on the form only: leaving it (review, back, home)
+  // stops the recording and keeps what was said.
+  if (s.screen != Screen::form) voice_finish(s, fx);
   // The kiosk ticks its session clock 4× a second: a tick that changes
   // nothing on screen is no change, so an idle kiosk draws no frame.
   draft_sync(s, fx);  // the draft being written is kept by the shell (draft_store.hpp)
@@ -451,6 +460,7 @@ std::vector<Effect> dispatch(State& s, const Event& event) {
             s.hall = e.hall;
             s.shared_device = e.shared_device;
             s.live.can_stream = e.can_stream;
+            s.recorder.available = e.can_record;
             std::vector<Effect> fx = fetch_catalog(s);
             for (auto& f : trust_start(s, e)) fx.push_back(std::move(f));
             fx.push_back(OutboxLoad{});   // concerns a previous run left on their way
@@ -532,6 +542,7 @@ std::vector<Effect> dispatch(State& s, const Event& event) {
             s.screen = Screen::form;
             if (s.draft.service.code == e.code && s.draft.phase == Phase::ready) return {};   // resume the draft
             std::vector<Effect> fx;
+            voice_abandon(s, fx);
             forget_attachments(s.draft, fx);   // another concern: the old draft's photos go with it
             s.draft = Draft{};
             std::uint64_t next_locate = s.locating.next_id;   // a late Located for the old draft stays unmatched
@@ -597,6 +608,7 @@ std::vector<Effect> dispatch(State& s, const Event& event) {
           [&](const Tick&) -> std::vector<Effect> {
             std::vector<Effect> fx = outbox_pump_all(s, false);
             live_on_tick(s, fx);
+            voice_on_tick(s, fx);
             return fx;
           },
           [&](const StreamOpened& e) -> std::vector<Effect> { return live_on_opened(s, e); },
@@ -635,8 +647,11 @@ std::vector<Effect> dispatch(State& s, const Event& event) {
           },
           [&](const PageVisibility& e) -> std::vector<Effect> {
             s.page_hidden = e.hidden;
-            if (e.hidden) s.draft_store.flush = true;
-            return e.hidden ? std::vector<Effect>{} : outbox_pump_all(s, false);
+            if (!e.hidden) return outbox_pump_all(s, false);
+            s.draft_store.flush = true;
+            std::vector<Effect> fx;
+            voice_finish(s, fx);   // a hidden page may lose the microphone: keep what was said
+            return fx;
           },
           [&](const DraftResumed&) -> std::vector<Effect> {
             if (!s.draft.service.code.empty() && s.draft.phase == Phase::ready) s.screen = Screen::form;
@@ -648,19 +663,16 @@ std::vector<Effect> dispatch(State& s, const Event& event) {
               crypto::wipe(f.value.text);
               crypto::wipe(f.value.location.address);
             }
-            MediaForget forget;   // the photos' raw and compressed bytes go too
-            for (const auto& a : s.draft.attachments) {
-              forget.ids.push_back(a.id);
-              if (!a.stored.empty()) forget.ids.push_back(a.stored);
-            }
+            std::vector<Effect> fx;
+            voice_abandon(s, fx);
+            forget_attachments(s.draft, fx);   // the photos' raw and compressed bytes and the memos go too
             s.draft = Draft{};
             s.locating.phase = Phase::idle;   // a late Located finds no draft to fill
             s.locating.error.reset();
             if (s.screen == Screen::form || s.screen == Screen::review || s.screen == Screen::photo ||
                 s.screen == Screen::nearby)
               s.screen = Screen::home;
-            if (forget.ids.empty()) return {};
-            return {forget};
+            return fx;
           },
           [&](const SearchEdited& e) -> std::vector<Effect> { return search_edited(s, e); },
           [&](const ConcernEdited& e) -> std::vector<Effect> { return concern_edited(s, e); },
@@ -683,6 +695,12 @@ std::vector<Effect> dispatch(State& s, const Event& event) {
             if (s.screen == Screen::nearby) s.screen = Screen::review;
             return {};
           },
+          [&](const RecordPressed&) -> std::vector<Effect> { return record_pressed(s); },
+          [&](const RecordStopPressed&) -> std::vector<Effect> { return record_stop_pressed(s); },
+          [&](const RecordStarted& e) -> std::vector<Effect> { return record_started(s, e); },
+          [&](const RecordProgress& e) -> std::vector<Effect> { return record_progress(s, e); },
+          [&](const RecordStopped& e) -> std::vector<Effect> { return record_stopped(s, e); },
+          [&](const RecordFailed& e) -> std::vector<Effect> { return record_failed(s, e); },
       },
       event);
 }

@@ -22,9 +22,10 @@ std::span<const Message> catalog_kiosk();     // catalog_kiosk.cpp: hall session
 std::span<const Message> catalog_photo();     // catalog_photo.cpp: attaching photos, the photo editor
 std::span<const Message> catalog_draft();     // catalog_draft.cpp: the kept draft
 std::span<const Message> catalog_place();     // catalog_place.cpp: service search, location sources, nearby
+std::span<const Message> catalog_voice();     // catalog_voice.cpp: voice memos
 
 inline std::vector<std::span<const Message>> catalog_tables() {
-  return {catalog_common(), catalog_api(), catalog_cli(), catalog_media(), catalog_ui(), catalog_security(), catalog_forms(), catalog_tracking(), catalog_server(), catalog_keyboard(), catalog_kiosk(), catalog_photo(), catalog_draft(), catalog_place()};
+  return {catalog_common(), catalog_api(), catalog_cli(), catalog_media(), catalog_ui(), catalog_security(), catalog_forms(), catalog_tracking(), catalog_server(), catalog_keyboard(), catalog_kiosk(), catalog_photo(), catalog_draft(), catalog_place(), catalog_voice()};
 }
 
 }  // namespace civic
