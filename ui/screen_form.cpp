@@ -147,12 +147,24 @@ void review(const app::State& s, const Dispatch& d) {
     auto& n = sem::add_for_last_item("review/" + f.id, "text", label_of(s, f));
     n.value = v;
   }
-  if (!dr.attachments.empty()) {
-    std::size_t ready = 0;
-    for (const auto& a : dr.attachments) ready += a.phase == app::AttachmentPhase::ready;
+  std::size_t photos_picked = 0, ready = 0, memos = 0;
+  for (const auto& a : dr.attachments) {
+    if (a.kind == app::AttachmentKind::voice) {
+      memos += a.phase == app::AttachmentPhase::ready;
+      continue;
+    }
+    photos_picked++;
+    ready += a.phase == app::AttachmentPhase::ready;
+  }
+  if (photos_picked) {
     const std::string photos = format(s.lang, "ui.photo.review_count", {{"n", std::to_string(ready)}});
     w::paragraph(photos);
     sem::add_for_last_item("review/photos", "text", photos);
+  }
+  if (memos) {
+    const std::string voice = format(s.lang, "ui.voice.review_count", {{"n", std::to_string(memos)}});
+    w::paragraph(voice);
+    sem::add_for_last_item("review/voice", "text", voice);
   }
   if (dr.submit_error) w::alert("error", explain(s.lang, *dr.submit_error));
   bool busy = dr.submit_phase == app::Phase::loading;

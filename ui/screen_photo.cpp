@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/app/voice_flow.hpp"
 #include "core/i18n/messages.hpp"
 #include "ui/photo_preview.hpp"
 #include "ui/screens.hpp"
@@ -73,16 +74,27 @@ void attachments_row(const app::State& s, const Dispatch& d, const std::string& 
   const auto& dr = s.draft;
   const Lang L = s.lang;
   const float touch = w::frame().touch;
-  if (!has_photo_picker() && dr.attachments.empty()) {   // no source here (a kiosk without a camera)
+  const bool record = s.recorder.available;
+  if (!has_photo_picker() && !record && dr.attachments.empty()) {   // no source here (a kiosk without a camera)
     w::paragraph(label + " — " + std::string(tr(L, "ui.attachments_later")), true);
     return;
   }
-  w::paragraph(label + "  " + format(L, "ui.photo.count", {{"n", num(dr.attachments.size())}, {"max", num(app::kMaxPhotos)}}),
-               true);
+  const std::size_t photos = app::attachment_count(dr, app::AttachmentKind::photo);
+  const std::size_t memos = app::attachment_count(dr, app::AttachmentKind::voice);
+  std::string counts = label + "  " + format(L, "ui.photo.count", {{"n", num(photos)}, {"max", num(app::kMaxPhotos)}});
+  if (record || memos)
+    counts += (L == Lang::en ? "; " : "；") +
+              format(L, "ui.voice.count", {{"n", num(memos)}, {"max", num(app::kMaxVoiceMemos)}});
+  w::paragraph(counts, true);
   if (dr.attach_error) w::alert("photo/error", explain(L, *dr.attach_error));
+  std::size_t photo_n = 0, memo_n = 0;
   for (std::size_t i = 0; i < dr.attachments.size(); ++i) {
     const app::Attachment& a = dr.attachments[i];
-    const std::string n = num(i + 1);
+    if (a.kind == app::AttachmentKind::voice) {
+      voice_tile(s, d, a, ++memo_n);
+      continue;
+    }
+    const std::string n = num(++photo_n);
     const std::string id = "photo/" + n;
     ImGui::PushID(id.c_str());
     ImVec2 p0, size;
@@ -127,9 +139,24 @@ void attachments_row(const app::State& s, const Dispatch& d, const std::string& 
     ImGui::EndGroup();
     ImGui::PopID();
   }
-  if (has_photo_picker() && dr.attachments.size() < app::kMaxPhotos) {
-    if (w::button("photo/add", std::string(tr(L, "ui.photo.add")))) call_photo_picker();
+  // "Add photo" and "Record a voice memo" side by side (stacked when their
+  // labels do not fit); the recording itself under them.
+  const bool add = has_photo_picker() && photos < app::kMaxPhotos;
+  const bool talk = voice_can_start(s);
+  const std::string add_label(tr(L, "ui.photo.add")), talk_label(tr(L, "ui.voice.record"));
+  if (add && talk) {
+    switch (w::button_pair({"photo/add", add_label}, {"voice/record", talk_label})) {
+      case 1: call_photo_picker(); break;
+      case 2: d(app::RecordPressed{}); break;
+      default: break;
+    }
+  } else if (add) {
+    if (w::button("photo/add", add_label)) call_photo_picker();
+  } else if (talk) {
+    if (w::button("voice/record", talk_label)) d(app::RecordPressed{});
   }
+  if (talk) w::paragraph(format(L, "ui.voice.hint", {{"seconds", num(app::kMaxVoiceMs / 1000)}}), true);
+  if (record) voice_recording(s, d);
 }
 
 void photo_editor(const app::State& s, const Dispatch& d) {

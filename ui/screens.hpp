@@ -35,6 +35,11 @@ void draft_card(const app::State& s, const Dispatch& d);
 
 // Photos (screen_photo.cpp): the form's attachments row and the editor.
 void attachments_row(const app::State& s, const Dispatch& d, const std::string& label);
+// Voice memos (screen_voice.cpp): may a recording start now; one memo's
+// tile (n counts memos from 1); the control while recording, and its errors.
+bool voice_can_start(const app::State& s);
+void voice_tile(const app::State& s, const Dispatch& d, const app::Attachment& a, std::size_t n);
+void voice_recording(const app::State& s, const Dispatch& d);
 void photo_editor(const app::State& s, const Dispatch& d);
 
 // Shared pieces: the catalogue's loading / error / empty states.

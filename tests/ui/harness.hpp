@@ -31,6 +31,9 @@ struct UiHarness {
   std::vector<app::HttpRequest> requests;   // effects not yet answered
 
   std::vector<app::StreamOpen> streams;     // event streams core opened (answered by the test)
+  std::vector<app::RecordStart> recordings; // voice memos core asked for (answered by the test)
+  std::vector<app::RecordStop> record_stops;
+  bool kiosk = true;                        // the hall's shell (no microphone) or the phone's
 
   // Defaults: the 1080×1920 hall screen (64 px targets). The phone is
   // UiHarness(1170, 2532, 3, false, false): 390×844 CSS px at dpr 3.
@@ -40,6 +43,7 @@ struct UiHarness {
     p.dpi_scale = dpi;
     p.large_text = large;
     p.kiosk = kiosk;
+    this->kiosk = kiosk;
     REQUIRE(ui::setup(p, CIVIC_FONT_FILE));
     ImGuiIO& io = ImGui::GetIO();
     unsigned char* px;
@@ -76,6 +80,10 @@ struct UiHarness {
           todo.push_back(app::OutboxSaved{save->save_id, true, ""});
         } else if (auto* open = std::get_if<app::StreamOpen>(&fx)) {
           streams.push_back(*open);
+        } else if (auto* rec = std::get_if<app::RecordStart>(&fx)) {
+          recordings.push_back(*rec);
+        } else if (auto* stop = std::get_if<app::RecordStop>(&fx)) {
+          record_stops.push_back(*stop);
         } else if (auto* del = std::get_if<app::OutboxDelete>(&fx)) {
           outbox.erase(del->key);
         } else if (auto* job = std::get_if<app::PhotoCompress>(&fx)) {
@@ -108,6 +116,8 @@ struct UiHarness {
     queued.clear();
     requests.clear();
     streams.clear();
+    recordings.clear();
+    record_stops.clear();
     outbox.clear();
     no_photos();
     ui::wipe_resident_traces();

@@ -125,6 +125,7 @@ void walk_form_factor(const FormFactor& ff) {
   if (ff.kiosk) load_keyboard();
   for (const auto& step : test::screen_walk()) {
     if (step.kiosk_only && !ff.kiosk) continue;
+    if (step.phone_only && ff.kiosk) continue;
     for (Lang lang : {Lang::zh_CN, Lang::en}) {
       std::map<bool, Seen> seen;
       for (bool large : {false, true}) {

@@ -100,6 +100,7 @@ struct WalkStep {
   const char* expect;      // a node only this screen draws: the walk got there
   bool kiosk_only;         // the kiosk's own screens (session prompt, keyboard)
   std::function<void(UiHarness&, FakeServer&)> go;   // from a fresh start (home, catalogue loaded)
+  bool phone_only = false; // the phone's own (voice memos: the kiosk has no microphone)
 };
 
 namespace walk {
@@ -107,6 +108,7 @@ namespace walk {
 inline void home(UiHarness& h, FakeServer& s, Lang lang, app::Settings settings) {
   app::Started st{"http://civic.test/open311/v2/", lang, settings};
   st.can_stream = true;
+  st.can_record = !h.kiosk;   // the web shell where the browser can record; the kiosk says no
   st.session = {120000, 20000};
   h.apply(st);
   h.frames();
@@ -126,6 +128,38 @@ inline void photo(UiHarness& h, FakeServer& s, bool edit) {
   h.run_photo_jobs();
   REQUIRE_MESSAGE(h.has("photo/1/thumb"), "the photo became ready");
   if (edit) h.tap("photo/1/edit");
+}
+// The form with a voice memo being recorded: 1:07 in, at a middling level.
+inline void recording(UiHarness& h, FakeServer& s) {
+  form(h, s);
+  h.tap("voice/record");
+  REQUIRE_MESSAGE(!h.recordings.empty(), "core asked the shell to record");
+  const auto id = h.recordings.back().record_id;
+  h.apply(app::RecordStarted{id});
+  h.apply(app::RecordProgress{id, 67'400, 270'000, 55});
+  h.frames();
+}
+// The form with two memos kept (and a photo), then the microphone refused.
+inline void memos(UiHarness& h, FakeServer& s, bool denied) {
+  h.photo_source(media_test::read_fixture("exif_gps.jpg"));
+  form(h, s);
+  h.tap("photo/add");
+  h.run_photo_jobs();
+  for (std::int64_t ms : {7'000, 119'800}) {
+    h.tap("voice/record");
+    const auto id = h.recordings.back().record_id;
+    h.apply(app::RecordStarted{id});
+    h.apply(app::RecordProgress{id, ms, 1000, 40});
+    h.frames();
+    h.tap("voice/stop");
+    h.apply(app::RecordStopped{id, "voc-" + std::to_string(id), ms * 4, ms, "audio/webm;codecs=opus", ""});
+    h.frames();
+  }
+  if (denied) {
+    h.tap("voice/record");
+    h.apply(app::RecordFailed{h.recordings.back().record_id, app::RecordFailure::denied, "NotAllowedError"});
+    h.frames();
+  }
 }
 inline void fill(UiHarness& h) {
   h.type("field/description", h.state.lang == Lang::en ? "Three lights at the east gate have been out for three nights"
@@ -200,6 +234,9 @@ inline std::vector<WalkStep> screen_walk() {
          h.drag("photo/preview", 0.3f, 0.3f, 0.6f, 0.55f);
          REQUIRE(h.state.editor.edit.redactions.size() == 1);
        }},
+      {"form-recording", "voice/stop", false, [](UiHarness& h, FakeServer& s) { recording(h, s); }, true},
+      {"form-voice", "voice/2/remove", false, [](UiHarness& h, FakeServer& s) { memos(h, s, false); }, true},
+      {"form-voice-denied", "voice/error", false, [](UiHarness& h, FakeServer& s) { memos(h, s, true); }, true},
       {"form-errors", "form/errors", false,
        [](UiHarness& h, FakeServer& s) {
          form(h, s);

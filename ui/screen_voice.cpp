@@ -1,0 +1,79 @@
+// ui/screen_voice.cpp — voice memos on the form (core/app/voice_flow.hpp):
+// the "record a voice memo" control (only where the shell can record), the
+// recording state (elapsed time against the cap, the input level, a big stop
+// button), the memo tiles (length, remove), and why a memo could not be
+// made, in place. Every control is a semantic node: voice/record,
+// voice/elapsed, voice/level, voice/stop, voice/N/info, voice/N/remove,
+// voice/error.
+#include <imgui.h>
+
+#include <cstdio>
+
+#include "core/app/voice_flow.hpp"
+#include "core/i18n/messages.hpp"
+#include "ui/screens.hpp"
+#include "ui/semantics.hpp"
+#include "ui/widgets.hpp"
+
+namespace civic::ui::screens {
+
+namespace {
+
+// m:ss, as a phone's recorder shows it.
+std::string clock(std::int64_t ms) {
+  const std::int64_t s = std::max<std::int64_t>(0, ms) / 1000;
+  char out[24];
+  std::snprintf(out, sizeof out, "%lld:%02lld", static_cast<long long>(s / 60), static_cast<long long>(s % 60));
+  return out;
+}
+
+}  // namespace
+
+bool voice_can_start(const app::State& s) {
+  return s.recorder.available && s.recorder.phase == app::RecordPhase::idle &&
+         app::attachment_count(s.draft, app::AttachmentKind::voice) < app::kMaxVoiceMemos;
+}
+
+void voice_tile(const app::State& s, const Dispatch& d, const app::Attachment& a, std::size_t n) {
+  const Lang L = s.lang;
+  const std::string id = "voice/" + std::to_string(n);
+  ImGui::PushID(id.c_str());
+  const std::string info = format(L, "ui.voice.memo", {{"n", std::to_string(n)}, {"duration", clock(a.duration_ms)}});
+  w::paragraph(info);
+  auto& node = sem::add_for_last_item(id + "/info", "text", info);
+  node.value = std::to_string((a.size + 512) / 1024) + " KB";
+  if (w::button(id + "/remove", format(L, "ui.voice.remove", {{"n", std::to_string(n)}}), w::Kind::danger))
+    d(app::PhotoRemoved{a.id});
+  ImGui::PopID();
+}
+
+void voice_recording(const app::State& s, const Dispatch& d) {
+  const app::Recorder& r = s.recorder;
+  const Lang L = s.lang;
+  const float touch = w::frame().touch;
+  if (r.error) w::alert("voice/error", explain(L, *r.error));
+  switch (r.phase) {
+    case app::RecordPhase::idle: return;
+    case app::RecordPhase::starting:
+      w::status("voice/elapsed", std::string(tr(L, "ui.voice.starting")));
+      break;
+    case app::RecordPhase::recording: {
+      w::status("voice/elapsed", format(L, "ui.voice.recording",
+                                        {{"elapsed", clock(r.elapsed_ms)}, {"max", clock(app::kMaxVoiceMs)}}));
+      ImGui::ProgressBar(r.level / 100.0f, ImVec2(-1, touch / 4), "");
+      auto& level = sem::add_for_last_item("voice/level", "progressbar", std::string(tr(L, "ui.voice.level")));
+      level.value = std::to_string(r.level) + "%";
+      break;
+    }
+    case app::RecordPhase::stopping:
+      w::status("voice/elapsed", std::string(tr(L, "ui.voice.saving")));
+      return;
+  }
+  // Big: a resident who is talking should not have to aim.
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                      ImVec2(ImGui::GetStyle().FramePadding.x, ImGui::GetStyle().FramePadding.y + touch / 3));
+  if (w::button("voice/stop", std::string(tr(L, "ui.voice.stop")), w::Kind::danger)) d(app::RecordStopPressed{});
+  ImGui::PopStyleVar();
+}
+
+}  // namespace civic::ui::screens
