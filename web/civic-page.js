@@ -13,6 +13,8 @@
 //     click or key press on the add-photo button (a browser opens a file
 //     chooser only during a user gesture); the chosen files and everything
 //     after them go to civic-photos.js, loaded only when photos are used.
+//     Likewise the microphone: asked for inside the tap on "record a voice
+//     memo"; the recording itself is civic-recorder.js's, loaded on use.
 // Limits: at most MAX_NODES elements are mirrored (a runaway UI cannot grow
 // the DOM without bound); names and values are set as text, never as HTML.
 'use strict';
@@ -264,7 +266,10 @@
         // A keyboard or screen-reader press of "Add photo" is a user
         // gesture: the chooser opens now, not in the next frame.
         if (el.dataset.id === PHOTO_ADD) openPicker();
-        else call('_civic_a11y_activate', el.dataset.id);
+        else {
+          if (el.dataset.id === VOICE_RECORD) askMic();
+          call('_civic_a11y_activate', el.dataset.id);
+        }
       });
     } else if (n.role === 'link') {
       el.href = '#';
@@ -414,16 +419,18 @@
   // mouseup that ImGui sees, so the button's press below finds it opened).
   let down = null;
   const canvas = document.getElementById('canvas');
+  const gestureOf = (n) => (n && !n.disabled ? (n.id === PHOTO_ADD ? openPicker : n.id === VOICE_RECORD ? askMic : null) : null);
   canvas.addEventListener('pointerdown', (e) => {
     const n = e.isPrimary ? nodeAt(e.clientX, e.clientY) : null;
-    down = n && n.id === PHOTO_ADD && !n.disabled ? { x: e.clientX, y: e.clientY } : null;
+    down = gestureOf(n) ? { x: e.clientX, y: e.clientY, id: n.id } : null;
   }, true);
   canvas.addEventListener('pointerup', (e) => {
     const d = down;
     down = null;
     if (!d || !e.isPrimary || Math.hypot(e.clientX - d.x, e.clientY - d.y) > TAP_SLOP) return;
     const n = nodeAt(e.clientX, e.clientY);
-    if (n && n.id === PHOTO_ADD && !n.disabled) openPicker(e);
+    const act = n && n.id === d.id ? gestureOf(n) : null;
+    if (act) act(e);
   }, true);
   canvas.addEventListener('pointercancel', () => { down = null; }, true);
 
@@ -459,6 +466,44 @@
       openPicker(ev);
     },
   };
+
+  // ---- 5. the microphone ---------------------------------------------------
+  // getUserMedia is called inside the tap on "record" (a phone shows its
+  // permission prompt only for a user gesture); the ImGui press that follows
+  // makes core send RecordStart, and civic-recorder.js takes this stream
+  // (Module.civicMicStream). A stream nobody takes within MIC_UNCLAIMED_MS
+  // (core refused to start) is released: the microphone never stays on.
+  const VOICE_RECORD = 'voice/record';
+  const MIC_UNCLAIMED_MS = 5000;
+  let mic = null;   // { at, promise } from the last gesture, not taken yet
+  function askMic() {
+    const md = navigator.mediaDevices;
+    if (!md || typeof md.getUserMedia !== 'function' || mic) return;
+    const asked = { at: performance.now(), promise: md.getUserMedia({ audio: true }) };
+    asked.promise.catch(() => {});
+    mic = asked;
+    setTimeout(() => {
+      if (mic !== asked) return;
+      mic = null;
+      asked.promise.then((s) => s.getTracks().forEach((t) => t.stop()), () => {});
+    }, MIC_UNCLAIMED_MS);
+    Module.civicRecorderLoad().catch(() => {});   // the recorder's code, while the prompt is up
+  }
+  Module.civicMicStream = () => {
+    const m = mic;
+    mic = null;
+    return m ? m.promise : navigator.mediaDevices.getUserMedia({ audio: true });
+  };
+  let recorder = null;
+  Module.civicRecorderLoad = () => recorder || (recorder = new Promise((resolve, reject) => {
+    const s = document.createElement('script');
+    s.src = 'civic-recorder.js';
+    s.async = true;
+    s.onload = () => (Module.civicRecorderModule ? resolve(Module.civicRecorderModule)
+                                                 : reject(new Error('civic-recorder.js did not start')));
+    s.onerror = () => { recorder = null; s.remove(); reject(new Error('civic-recorder.js could not be loaded')); };
+    document.head.appendChild(s);
+  }));
 
   // ---- service worker: the app shell offline (web/service-worker.js) ------
   // Registered once the first interactive frame is up (web/main.cpp's

@@ -45,6 +45,7 @@
 //      concern's photos upload after a reload; a missing item fails the
 //      request as a network error (core retries with backoff).
 //  [X] PhotoCompress/MediaForget: photos_web.cpp.
+//  [X] RecordStart/RecordStop: voice_web.cpp (memos stored like photos).
 //  [ ] Upload progress (needs XMLHttpRequest.upload; fetch() has none).
 //
 // Limits: a reply body above kMaxBodyBytes is refused (status 0, "too
@@ -62,6 +63,7 @@
 #include <vector>
 
 #include "photos_web.hpp"
+#include "voice_web.hpp"
 
 namespace civic::web {
 
@@ -365,6 +367,10 @@ void run_effects(const std::vector<app::Effect>& effects) {
             g_done.push_back(std::move(loaded));
           } else if constexpr (std::is_same_v<T, app::LocateRequest>) {
             civic_locate(double(e.locate_id), kLocateTimeoutMs);
+          } else if constexpr (std::is_same_v<T, app::RecordStart>) {
+            voice_start(e);
+          } else if constexpr (std::is_same_v<T, app::RecordStop>) {
+            voice_stop(e);
           } else {
             civic_warn_unsupported(int(effect.index()));
           }
