@@ -76,13 +76,14 @@ export async function startServer() {
 
 // Launches Chromium with a fresh profile; returns { browser, context, page,
 // problems(), close() }. problems() lists console errors, page errors and
-// CSP violations seen so far.
-export async function openPhone({ locale = 'zh-CN', offline = false } = {}) {
+// CSP violations seen so far. `args`: a test's own Chromium flags (the fake
+// microphone of tests/web/voice.test.mjs).
+export async function openPhone({ locale = 'zh-CN', offline = false, args = [] } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'civic-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: CHROMIUM_ARGS.concat(args),
     locale,
     offline,
     ...PHONE,
