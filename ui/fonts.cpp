@@ -14,6 +14,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
+#include <vector>
 
 #include "ui/glyphs.hpp"
 #include "ui/theme.hpp"
@@ -23,6 +25,30 @@ namespace civic::ui {
 
 namespace {
 Presentation g_presentation;
+std::map<std::string, std::vector<unsigned char>> g_memory_fonts;   // provide_font()
+
+// A font by name: bytes given to provide_font(), else a file at that path
+// (never opened for an empty name: the web build has no file system).
+ImFont* add_font(const std::string& name, float px, ImFontConfig cfg, const ImWchar* ranges) {
+  ImGuiIO& io = ImGui::GetIO();
+  if (auto it = g_memory_fonts.find(name); it != g_memory_fonts.end()) {
+    cfg.FontDataOwnedByAtlas = false;   // kept here across the atlas's rebuilds
+    return io.Fonts->AddFontFromMemoryTTF(it->second.data(), int(it->second.size()), px, &cfg, ranges);
+  }
+  return io.Fonts->AddFontFromFileTTF(name.c_str(), px, &cfg, ranges);
+}
+
+bool font_exists(const std::string& name) {
+  if (g_memory_fonts.count(name)) return true;
+  if (name.empty()) return false;
+  std::FILE* f = std::fopen(name.c_str(), "rb");
+  if (f) std::fclose(f);
+  return f != nullptr;
+}
+}  // namespace
+
+void provide_font(const std::string& name, std::vector<unsigned char> bytes) {
+  g_memory_fonts[name] = std::move(bytes);
 }
 
 Presentation& presentation() { return g_presentation; }
@@ -36,8 +62,7 @@ bool setup(const Presentation& p, const std::string& font_path) {
   float raster = std::min(want, theme::kMaxRasterPx);
 
   bool ok = false;
-  if (std::FILE* f = std::fopen(font_path.c_str(), "rb")) {
-    std::fclose(f);
+  if (font_exists(font_path)) {
     ImFontConfig cfg;
     cfg.OversampleH = 1;
     cfg.OversampleV = 1;
@@ -55,13 +80,13 @@ bool setup(const Presentation& p, const std::string& font_path) {
       b.BuildRanges(&ranges);
     }
     const ImWchar* want_ranges = p.lazy_glyphs ? glyphs::primary_ranges() : ranges.Data;
-    ok = io.Fonts->AddFontFromFileTTF(font_path.c_str(), raster, &cfg, want_ranges) != nullptr;
+    ok = add_font(font_path, raster, cfg, want_ranges) != nullptr;
     for (size_t i = 0; ok && p.lazy_glyphs && i < glyphs::fallback_count(); ++i) {
       const ImWchar* rare = glyphs::fallback_ranges(i);
       if (!rare) continue;
       ImFontConfig merge = cfg;
       merge.MergeMode = true;   // into the first font: one ImFont, one FindGlyph
-      io.Fonts->AddFontFromFileTTF(glyphs::fallback_path(i).c_str(), raster, &merge, rare);
+      if (font_exists(glyphs::fallback_path(i))) add_font(glyphs::fallback_path(i), raster, merge, rare);
     }
     if (ok && p.lazy_glyphs) {
       io.Fonts->Build();

@@ -39,6 +39,11 @@ struct Presentation {
 // frame (then recreate the font texture), outside ImGui's frame.
 bool setup(const Presentation& p, const std::string& font_path);
 
+// A font's bytes kept in memory under a name that setup() and
+// glyphs::add_fallback_font() then take in place of a file's path (web: the
+// fetched fonts; the wasm has no file system). Replaces what the name held.
+void provide_font(const std::string& name, std::vector<unsigned char> bytes);
+
 // Server text this State holds that the screens will draw (the catalogue's
 // group and service names): with lazy glyphs its characters are requested
 // now, so a shell that checks glyphs::rebuild_wanted() before drawing builds

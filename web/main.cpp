@@ -12,7 +12,8 @@
 //      when none we speak).
 //  [X] CJK font in two files (scripts/make-font.mjs): civic-ui.ttf (the
 //      project's own ~1,100 characters, ~80 KiB brotli) fetched by the page
-//      while wasm compiles, written to MEMFS; the first frame builds the
+//      while wasm compiles, kept in memory (ui::provide_font: the wasm has
+//      no file system, -sFILESYSTEM=0); the first frame builds the
 //      atlas (ui::setup) with the characters of the replies already in
 //      (ui::expect_text); no frame is drawn before the font. civic-common.ttf (the rest of GB 2312 level 1) is
 //      fetched after the first interactive frame and merged as a partial
@@ -81,8 +82,9 @@ namespace {
 using namespace civic;
 
 constexpr const char* kCanvas = "#canvas";
-constexpr const char* kFontPath = "/civic-ui.ttf";
-constexpr const char* kCommonFontPath = "/civic-common.ttf";
+// Names of the fetched fonts, held in memory (ui::provide_font): no file system.
+constexpr const char* kFontPath = "civic-ui.ttf";
+constexpr const char* kCommonFontPath = "civic-common.ttf";
 constexpr unsigned kRareSlice = 512;   // scripts/make-rare-font.mjs SLICE
 constexpr int kSettleFrames = 2;   // ImGui lays out new content over two frames
 constexpr double kFirstFrameWaitMs = 400;   // the most the first frame waits for the catalogue after the font
@@ -418,13 +420,8 @@ extern "C" {
 // The font's bytes (or none, when it could not be fetched).
 EMSCRIPTEN_KEEPALIVE void civic_font_bytes(const unsigned char* bytes, int len) {
   web::timing::mark("civic-font-in");
-  bool have = false;
-  if (bytes && len > 0) {
-    if (std::FILE* f = std::fopen(kFontPath, "wb")) {
-      have = std::fwrite(bytes, 1, std::size_t(len), f) == std::size_t(len);
-      std::fclose(f);
-    }
-  }
+  bool have = bytes && len > 0;
+  if (have) ui::provide_font(kFontPath, std::vector<unsigned char>(bytes, bytes + len));
   // The atlas is built by the first frame (draw_frame), after the replies
   // that came meanwhile are applied, so it holds their characters at once.
   ui::Presentation& p = ui::presentation();
@@ -459,24 +456,17 @@ EMSCRIPTEN_KEEPALIVE void civic_common_font_bytes(const unsigned char* bytes, in
   g_shell->common = Shell::Common::done;
   g_shell->settle = kSettleFrames;
   if (!bytes || len <= 0) return;
-  std::FILE* f = std::fopen(kCommonFontPath, "wb");
-  if (!f) return;
-  bool ok = std::fwrite(bytes, 1, std::size_t(len), f) == std::size_t(len);
-  std::fclose(f);
-  if (ok) ui::glyphs::add_fallback_font(kCommonFontPath, ImWchar(0x3400), ImWchar(0x9FFF), /*partial=*/true);
+  ui::provide_font(kCommonFontPath, std::vector<unsigned char>(bytes, bytes + len));
+  ui::glyphs::add_fallback_font(kCommonFontPath, ImWchar(0x3400), ImWchar(0x9FFF), /*partial=*/true);
 }
 
-// A slice of the fallback font (civic_request_rare_font): written to MEMFS
+// A slice of the fallback font (civic_request_rare_font): kept in memory
 // and merged at the next rebuild for the characters the first font lacks.
 EMSCRIPTEN_KEEPALIVE void civic_rare_font_bytes(unsigned first, const unsigned char* bytes, int len) {
   if (!bytes || len <= 0 || first > 0xFFFF) return;
   char path[64];
-  std::snprintf(path, sizeof path, "/civic-rare-%04x.ttf", first);
-  std::FILE* f = std::fopen(path, "wb");
-  if (!f) return;
-  bool ok = std::fwrite(bytes, 1, std::size_t(len), f) == std::size_t(len);
-  std::fclose(f);
-  if (!ok) return;
+  std::snprintf(path, sizeof path, "civic-rare-%04x.ttf", first);
+  ui::provide_font(path, std::vector<unsigned char>(bytes, bytes + len));
   unsigned last = std::min(first + kRareSlice - 1, 0xFFFFu);
   ui::glyphs::add_fallback_font(path, ImWchar(first), ImWchar(last));
   g_shell->settle = kSettleFrames;
