@@ -72,6 +72,16 @@ struct StreamClosed {
 // A WakeAt came due.
 struct Tick {};
 
+// Bytes of HttpRequest{request_id}'s body that have gone out (a tus PATCH of
+// the outbox), of `total`. Shells report it at most ~5 times a second and
+// only when `sent` moved; core keeps it as live state (never stored) and
+// redraws only when the percent shown changes (upload_flow.hpp).
+struct UploadProgress {
+  std::uint64_t request_id = 0;
+  std::uint64_t sent = 0;
+  std::uint64_t total = 0;
+};
+
 // The platform says the network is back (the browser's `online` event):
 // whatever waits for a retry is tried now.
 struct NetworkOnline {};
@@ -189,6 +199,6 @@ using Event = std::variant<Started, HttpDone, LanguageChosen, GroupOpened, BackP
                            PhotoEditChanged, PhotoEditClosed, DraftLoaded, PageVisibility, DraftResumed, DraftDiscarded,
                            RateCommentEdited, SearchEdited, ConcernEdited, ReadingsLoaded, LocatePressed, Located,
                            LocationChosen, FollowNearbyPressed, FileAnywayPressed, RecordPressed, RecordStopPressed,
-                           RecordStarted, RecordProgress, RecordStopped, RecordFailed>;
+                           RecordStarted, RecordProgress, RecordStopped, RecordFailed, UploadProgress>;
 
 }  // namespace civic::app

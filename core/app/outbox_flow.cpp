@@ -9,7 +9,9 @@
 #include "core/app/photo_flow.hpp"
 #include "core/api/parse.hpp"
 #include "core/app/trust_flow.hpp"
+#include "core/app/upload_flow.hpp"
 #include "core/i18n/messages.hpp"
+#include "core/outbox/progress.hpp"
 #include "core/tracking/backoff.hpp"
 
 namespace civic::app {
@@ -36,8 +38,8 @@ Ticket* ticket_for(State& s, const std::string& key) {
 }
 
 // The ticket that mirrors an entry: its local ref, state, and (once
-// delivered) its number.
-void mirror(State& s, const OutboxSlot& slot) {
+// delivered) its number; while queued, how far its media have gone up.
+void mirror(State& s, OutboxSlot& slot) {
   if (slot.hidden) return;   // an earlier resident's concern: not on this resident's screens
   const outbox::OutboxEntry& e = slot.entry;
   Ticket* t = ticket_for(s, e.key);
@@ -55,6 +57,7 @@ void mirror(State& s, const OutboxSlot& slot) {
   t->followed = e.key.rfind(kFollowKeyPrefix, 0) == 0;
   t->delivery = e.state;
   t->queued = e.state != EntryState::delivered;
+  t->upload_percent = t->queued ? upload_shown_percent(slot) : -1;
   if (e.state == EntryState::delivered) {
     t->id = e.service_request_id;
     t->token = e.token;
@@ -90,6 +93,7 @@ HttpRequest to_request(State& s, OutboxSlot& slot) {
   }
   s.pending[r.request_id] = Pending{Purpose::outbox, s.lang, slot.entry.key};
   slot.request_id = r.request_id;
+  slot.body_sent = 0;
   return r;
 }
 
@@ -245,7 +249,9 @@ std::vector<Effect> outbox_on_reply(State& s, const Pending& p, const HttpDone& 
   OutboxSlot& slot = it->second;
   slot.request_id = 0;
   outbox::Reply r{d.status, d.body, d.headers, d.error};
+  const std::uint64_t confirmed = outbox::upload_tally(slot.entry).sent;
   outbox::on_reply(slot.entry, slot.action, r, config_for(s, slot.entry), s.now_ms, tracking::random_u64());
+  upload_after_reply(slot, confirmed);
   const bool delivered = slot.entry.state == EntryState::delivered;
   mirror(s, slot);
   if (slot.hidden) {

@@ -95,6 +95,8 @@ struct Ticket {
   std::string signed_receipt;              // Civic receipts: JSON text from the POST answer, or empty
   bool followed = false;                   // someone else's concern this device follows (no token:
                                            // no rating, no reopen); kept as outbox record "follow-ID"
+  int upload_percent = -1;                 // while queued with media: 0..100 of their bytes sent
+                                           // (upload_flow.hpp); -1: nothing to upload
 };
 
 // Search and suggestion (search_flow.cpp): the search box, the "describe
@@ -141,6 +143,10 @@ struct OutboxSlot {
                                            // background, never listed or announced again
   outbox::OutboxAction action;             // the step in flight
   std::uint64_t request_id = 0;            // its HttpRequest, 0 when none is out
+  // Upload progress (upload_flow.hpp), live only: bytes of the PATCH in
+  // flight that have gone out, and the highest percent shown in this attempt.
+  std::uint64_t body_sent = 0;
+  int percent_floor = -1;
 };
 
 // What this device trusts about its server (trust_flow.cpp): the Civic

@@ -15,6 +15,7 @@
 #include "core/app/trust_flow.hpp"
 #include "core/app/voice_flow.hpp"
 #include "core/app/search_flow.hpp"
+#include "core/app/upload_flow.hpp"
 
 #include "core/api/parse.hpp"
 #include "core/api/url.hpp"
@@ -432,6 +433,12 @@ SessionView session_view(const State& s) {
 }  // namespace
 
 std::vector<Effect> update(State& s, const Event& event) {
+  // Upload progress comes several times a second while a photo goes up: a
+  // frame only when the percent on screen moves (idle otherwise).
+  if (const auto* up = std::get_if<UploadProgress>(&event)) {
+    if (upload_on_progress(s, *up)) s.revision++;
+    return {};
+  }
   const std::uint64_t before = s.revision;
   const bool tick = std::holds_alternative<SessionTick>(event);
   const SessionView seen = tick ? session_view(s) : SessionView{};
@@ -701,6 +708,7 @@ std::vector<Effect> dispatch(State& s, const Event& event) {
           [&](const RecordProgress& e) -> std::vector<Effect> { return record_progress(s, e); },
           [&](const RecordStopped& e) -> std::vector<Effect> { return record_stopped(s, e); },
           [&](const RecordFailed& e) -> std::vector<Effect> { return record_failed(s, e); },
+          [&](const UploadProgress&) -> std::vector<Effect> { return {}; },   // update() applies it
       },
       event);
 }
