@@ -97,6 +97,7 @@ void receipt(const app::State& s, const Dispatch& d) {
     bool waiting = t->delivery == outbox::EntryState::queued;
     w::status("ticket/queued", std::string(tr(s.lang, waiting ? "ui.waiting_network"
                                                                : outbox::state_message_id(t->delivery))));
+    upload_bar(s, *t, "ticket/upload");
     if (t->error) w::alert("ticket/error", explain(s.lang, *t->error));
     if (waiting && w::button("retry", std::string(tr(s.lang, "status.retry")))) d(app::RetryPressed{});
   }

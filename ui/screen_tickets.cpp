@@ -68,9 +68,13 @@ void tickets(const app::State& s, const Dispatch& d) {
   }
   for (const auto& t : s.tickets) {
     if (t.error) w::alert("ticket/" + key_of(t) + "/error", explain(s.lang, *t.error));
-    std::string sub = t.queued ? std::string(tr(s.lang, "ui.waiting_network")) : key_of(t);
+    // Queued: what the outbox is doing with it (waiting, uploading, sending).
+    std::string sub = !t.queued ? key_of(t)
+                      : t.delivery == outbox::EntryState::queued ? std::string(tr(s.lang, "ui.waiting_network"))
+                                                                 : std::string(tr(s.lang, outbox::state_message_id(t.delivery)));
     if (t.followed) sub += " · " + std::string(tr(s.lang, "place.followed_badge"));
     if (w::card("ticket/" + key_of(t), t.service_name, sub, status_text(s, t))) d(app::TicketOpened{key_of(t)});
+    upload_bar(s, t, "ticket/" + key_of(t) + "/upload");
   }
   if (w::button("refresh", std::string(tr(s.lang, "ui.refresh")))) d(app::RetryPressed{});
 }
@@ -83,6 +87,7 @@ void ticket(const app::State& s, const Dispatch& d) {
   w::paragraph(std::string(tr(s.lang, "ui.ticket_number")), true);
   w::heading("ticket/number", key_of(*t), 1.2f);
   w::status("ticket/status", status_text(s, *t));
+  upload_bar(s, *t, "ticket/upload");
   if (t->phase == app::Phase::loading) w::status("status", std::string(tr(s.lang, "status.loading")));
   if (t->error) {
     w::alert("error", explain(s.lang, *t->error));

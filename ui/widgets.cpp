@@ -240,4 +240,11 @@ void alert(const std::string& id, const std::string& text) {
   sem::add_for_last_item(id, "alert", text);
 }
 
+void progress(const std::string& id, const std::string& name, const std::string& text, int percent) {
+  percent = percent < 0 ? 0 : percent > 100 ? 100 : percent;
+  paragraph(text, true);
+  ImGui::ProgressBar(static_cast<float>(percent) / 100.f, ImVec2(-1, g_frame.touch / 4), "");
+  sem::add_for_last_item(id, "progressbar", name).value = std::to_string(percent) + "%";
+}
+
 }  // namespace civic::ui::w
