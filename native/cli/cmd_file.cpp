@@ -15,6 +15,7 @@
 // before the entry itself; it goes up by tus (create, PATCH chunks with
 // Upload-Checksum, HEAD to resume after a kill) and the POST names it in
 // media_url. A photo that cannot be read or decoded: exit 1, nothing queued.
+// On a terminal, stderr shows the photos going up ("上传照片 43%").
 // $CIVIC_API_KEY, when set, is sent as GeoReport's api_key;
 // $CIVIC_UPLOAD_CHUNK_BYTES (64 KiB – 16 MiB) sets the tus chunk size
 // (default 1 MiB; smaller on flaky mobile links, and in tests);
@@ -34,6 +35,7 @@
 #include "native/cli/cli.hpp"
 #include "native/cli/seal.hpp"
 #include "native/cli/session.hpp"
+#include "native/cli/upload_meter.hpp"
 #include "native/common/outbox_deliver.hpp"
 
 namespace civic::cli {
@@ -161,7 +163,12 @@ int cmd_file(Context& ctx) {
   }
   if (auto saved = store.save(e); !saved) return fail(ctx, saved.error());
   if (!store.try_lock()) return report_delivery(ctx, e, {});  // another civic is delivering: stay queued
-  return report_delivery(ctx, e, native::deliver_entry(store, e, delivery_config(ctx), false));
+  native::DeliverOutcome outcome;
+  {
+    UploadMeter meter(ctx);   // the photos going up, on a terminal
+    outcome = native::deliver_entry(store, e, delivery_config(ctx), false, meter.callback());
+  }
+  return report_delivery(ctx, e, outcome);
 }
 
 }  // namespace civic::cli

@@ -8,6 +8,7 @@
 
 #include "core/outbox/delivery.hpp"
 #include "native/cli/cli.hpp"
+#include "native/cli/upload_meter.hpp"
 #include "native/common/outbox_deliver.hpp"
 
 namespace civic::cli {
@@ -72,7 +73,11 @@ int flush(Context& ctx) {
       results.push_back(entry_json(ctx, e));
       continue;
     }
-    native::DeliverOutcome d = native::deliver_entry(store, e, cfg, true);
+    native::DeliverOutcome d;
+    {
+      UploadMeter meter(ctx);   // this entry's photos going up, on a terminal
+      d = native::deliver_entry(store, e, cfg, true, meter.callback());
+    }
     if (d.storage_error) return fail(ctx, *d.storage_error);
     nlohmann::json j = entry_json(ctx, e);
     if (d.state == outbox::EntryState::delivered) {

@@ -3,6 +3,8 @@
 
 #include <curl/curl.h>
 
+#include <chrono>
+
 #include "core/api/json_read.hpp"
 
 namespace civic::native {
@@ -41,9 +43,29 @@ size_t on_header(char* data, size_t size, size_t n, void* user) {
   return size * n;
 }
 
-int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
-  auto* cancel = static_cast<const std::atomic<bool>*>(user);
-  return cancel && cancel->load() ? 1 : 0;
+// libcurl calls this often (also while idle, about once a second): stop
+// when cancelled, and pass on upload bytes when they moved and the last
+// report is kProgressMs old.
+struct Progress {
+  const std::atomic<bool>* cancel = nullptr;
+  const UploadReport* report = nullptr;
+  std::uint64_t told = 0;
+  std::chrono::steady_clock::time_point told_at{};
+  void tell(std::uint64_t sent, std::uint64_t total, bool force) {
+    if (!report || !*report || sent == told) return;
+    auto now = std::chrono::steady_clock::now();
+    if (!force && now - told_at < std::chrono::milliseconds(kProgressMs)) return;
+    told = sent;
+    told_at = now;
+    (*report)(sent, total);
+  }
+};
+
+int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t ultotal, curl_off_t ulnow) {
+  auto* p = static_cast<Progress*>(user);
+  if (p->cancel && p->cancel->load()) return 1;
+  if (ulnow > 0) p->tell(static_cast<std::uint64_t>(ulnow), static_cast<std::uint64_t>(ultotal), false);
+  return 0;
 }
 
 void global_init() {
@@ -53,7 +75,8 @@ void global_init() {
 
 }  // namespace
 
-app::HttpDone http_perform(const app::HttpRequest& req, const HttpOptions& opt, const std::atomic<bool>* cancel) {
+app::HttpDone http_perform(const app::HttpRequest& req, const HttpOptions& opt, const std::atomic<bool>* cancel,
+                           const UploadReport& on_upload) {
   global_init();
   app::HttpDone done;
   done.request_id = req.request_id;
@@ -81,9 +104,10 @@ app::HttpDone http_perform(const app::HttpRequest& req, const HttpOptions& opt, 
   curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
   curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");   // whatever libcurl can decode
-  if (cancel) {
+  Progress progress{cancel, on_upload ? &on_upload : nullptr};
+  if (cancel || on_upload) {
     curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
-    curl_easy_setopt(c, CURLOPT_XFERINFODATA, const_cast<std::atomic<bool>*>(cancel));
+    curl_easy_setopt(c, CURLOPT_XFERINFODATA, &progress);
     curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
   }
   if (req.method == "GET") {
@@ -97,6 +121,9 @@ app::HttpDone http_perform(const app::HttpRequest& req, const HttpOptions& opt, 
   }
   CURLcode rc = curl_easy_perform(c);
   if (rc == CURLE_OK) {
+    curl_off_t up = 0;
+    if (curl_easy_getinfo(c, CURLINFO_SIZE_UPLOAD_T, &up) == CURLE_OK && up > 0)   // the last count, before the reply
+      progress.tell(static_cast<std::uint64_t>(up), req.body.size(), true);
     long status = 0;
     curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
     done.status = static_cast<int>(status);
@@ -138,6 +165,13 @@ void HttpExecutor::submit(app::HttpRequest req) {
   work_cv_.notify_one();
 }
 
+std::vector<app::UploadProgress> HttpExecutor::poll_progress() {
+  std::lock_guard lock(mu_);
+  std::vector<app::UploadProgress> out;
+  out.swap(progress_);
+  return out;
+}
+
 std::vector<app::HttpDone> HttpExecutor::poll() {
   std::lock_guard lock(mu_);
   std::vector<app::HttpDone> out;
@@ -166,7 +200,16 @@ void HttpExecutor::run() {
       queue_.pop_front();
       busy_++;
     }
-    app::HttpDone d = http_perform(req, opt_, &stop_);
+    UploadReport report;
+    if (!req.body_media.empty())   // a media body (tus PATCH): the resident sees it go up
+      report = [this, id = req.request_id](std::uint64_t sent, std::uint64_t total) {
+        {
+          std::lock_guard lock(mu_);
+          progress_.push_back(app::UploadProgress{id, sent, total});
+        }
+        if (on_done_) on_done_();
+      };
+    app::HttpDone d = http_perform(req, opt_, &stop_, report);
     {
       std::lock_guard lock(mu_);
       busy_--;

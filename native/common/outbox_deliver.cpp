@@ -8,6 +8,7 @@
 #include <mutex>
 
 #include "core/tracking/backoff.hpp"
+#include "native/common/http.hpp"
 
 namespace civic::native {
 
@@ -36,6 +37,25 @@ std::size_t on_header(char* p, std::size_t size, std::size_t n, void* user) {
   return size * n;
 }
 
+// CURLOPT_XFERINFOFUNCTION: the PATCH body's bytes gone out, as the entry's
+// tally, when they moved and the last report is kProgressMs old.
+struct UploadWatch {
+  const outbox::OutboxAction* action;
+  const outbox::OutboxEntry* entry;
+  const DeliverProgress* report;
+  curl_off_t told = 0;
+  std::chrono::steady_clock::time_point told_at{};
+};
+int on_xfer(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t ulnow) {
+  auto* w = static_cast<UploadWatch*>(user);
+  auto now = std::chrono::steady_clock::now();
+  if (ulnow <= w->told || now - w->told_at < std::chrono::milliseconds(kProgressMs)) return 0;
+  w->told = ulnow;
+  w->told_at = now;
+  (*w->report)(outbox::upload_tally(*w->entry, *w->action, static_cast<std::uint64_t>(ulnow)));
+  return 0;
+}
+
 std::string read_range(const std::string& path, std::uint64_t offset, std::uint64_t length, bool* ok) {
   std::ifstream in(path, std::ios::binary);
   std::string s(length, '\0');
@@ -52,7 +72,8 @@ std::int64_t unix_ms_now() {
       .count();
 }
 
-outbox::Reply perform_outbox_action(const outbox::OutboxAction& a, const outbox::OutboxEntry& e) {
+outbox::Reply perform_outbox_action(const outbox::OutboxAction& a, const outbox::OutboxEntry& e,
+                                    const DeliverProgress& on_progress) {
   static std::once_flag once;
   std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
   outbox::Reply r;
@@ -90,6 +111,12 @@ outbox::Reply perform_outbox_action(const outbox::OutboxAction& a, const outbox:
   curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, 5000L);
   curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, 30000L);
   curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+  UploadWatch watch{&a, &e, &on_progress};
+  if (on_progress && a.kind == outbox::OutboxAction::Kind::upload_chunk) {
+    curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, on_xfer);
+    curl_easy_setopt(h, CURLOPT_XFERINFODATA, &watch);
+    curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
+  }
   CURLcode rc = curl_easy_perform(h);
   if (rc == CURLE_OK) {
     long status = 0;
@@ -106,7 +133,7 @@ outbox::Reply perform_outbox_action(const outbox::OutboxAction& a, const outbox:
 }
 
 DeliverOutcome deliver_entry(OutboxStore& store, outbox::OutboxEntry& e, const outbox::DeliveryConfig& config,
-                             bool now_due) {
+                             bool now_due, const DeliverProgress& on_progress) {
   using K = outbox::OutboxAction::Kind;
   DeliverOutcome out;
   outbox::DeliveryConfig c = config;
@@ -127,8 +154,9 @@ DeliverOutcome deliver_entry(OutboxStore& store, outbox::OutboxEntry& e, const o
       out.storage_error = saved.error();
       break;
     }
-    outbox::Reply r = perform_outbox_action(a, e);
+    outbox::Reply r = perform_outbox_action(a, e, on_progress);
     outbox::on_reply(e, a, r, c, unix_ms_now(), tracking::random_u64());
+    if (on_progress && !e.media.empty()) on_progress(outbox::upload_tally(e));   // what the server confirmed
     if (e.state == outbox::EntryState::delivered) {
       if (auto t = store.remember_ticket(e); !t) out.storage_error = t.error();
       else store.remove(e.key);

@@ -418,6 +418,7 @@ struct Kiosk {
         g_input = false;
         frames_left = std::max(frames_left, 2);
       }
+      for (auto& up : http->poll_progress()) apply(up);   // a photo going up: a frame when its percent moves
       for (auto& done : http->poll()) apply(done);   // request ids tell update() what each was for
       carry_platform();
       session_step();
