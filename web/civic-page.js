@@ -6,7 +6,7 @@
 //     ImGui UI wants text, so phones open their keyboard, IMEs (pinyin)
 //     compose into it, paste works; committed text goes to the wasm side.
 //  3. The accessible layer: real elements (button, textbox, checkbox,
-//     heading, status, alert) mirroring civic::ui::semantic_nodes(), placed
+//     heading, status, alert, progressbar) mirroring civic::ui::semantic_nodes(), placed
 //     over the canvas, so screen readers, keyboard users and tests
 //     (getByRole) can read and operate the app. window.civic exposes them.
 //  4. The photo picker: a hidden <input type=file> opened inside the tap,
@@ -309,6 +309,17 @@
       } else if (el.hasAttribute('aria-description')) {
         el.removeAttribute('aria-description');
       }
+    }
+    // A progress bar (a photo being made small, a concern's photos going
+    // up): its value "43%" becomes aria-valuenow, so it is heard and tested.
+    if (n.role === 'progressbar') {
+      const pct = /^(\d{1,3})%$/.exec(n.value);
+      const now = pct ? String(Math.min(100, +pct[1])) : null;
+      if (el.getAttribute('aria-label') !== n.name) el.setAttribute('aria-label', n.name);
+      el.setAttribute('aria-valuemin', '0');
+      el.setAttribute('aria-valuemax', '100');
+      if (now === null) el.removeAttribute('aria-valuenow');
+      else if (el.getAttribute('aria-valuenow') !== now) el.setAttribute('aria-valuenow', now);
     }
     el.disabled = !!n.disabled && (n.role === 'button' || n.role === 'textbox' || n.role === 'checkbox');
     if (n.invalid) el.setAttribute('aria-invalid', 'true');

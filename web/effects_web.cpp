@@ -46,11 +46,16 @@
 //      request as a network error (core retries with backoff).
 //  [X] PhotoCompress/MediaForget: photos_web.cpp.
 //  [X] RecordStart/RecordStop: voice_web.cpp (memos stored like photos).
-//  [ ] Upload progress (needs XMLHttpRequest.upload; fetch() has none).
+//  [X] Upload progress: a media body (a tus PATCH) goes by XMLHttpRequest,
+//      whose xhr.upload.onprogress fetch() lacks; the bytes gone out are
+//      reported as UploadProgress at most every kProgressMs and only when
+//      they moved (the last value always arrives, before the reply).
 //
 // Limits: a reply body above kMaxBodyBytes is refused (status 0, "too
 // large") before it is copied into the wasm heap; a request that has not
-// answered in kTimeoutMs is aborted. Bytes are passed through unchanged.
+// answered in kTimeoutMs is aborted — an upload only after kTimeoutMs
+// without a byte going out, so a slow network can still send a photo.
+// Bytes are passed through unchanged.
 #include "effects_web.hpp"
 
 #include <emscripten.h>
@@ -72,6 +77,7 @@ namespace {
 constexpr unsigned kMaxBodyBytes = 16u << 20;   // 16 MiB: a catalogue or timeline is far smaller
 constexpr unsigned kTimeoutMs = 30000;
 constexpr unsigned kLocateTimeoutMs = 15000;   // a phone's first GPS fix indoors can take this long
+constexpr unsigned kProgressMs = 200;          // UploadProgress at most 5 times a second
 
 std::deque<app::Event> g_done;
 void (*g_arrived)() = nullptr;
@@ -86,7 +92,7 @@ void arrived(app::Event e) {
 // A body_media request reads its bytes from IndexedDB first (civic-photos.js).
 EM_JS(void, civic_fetch, (double id, const char* method, const char* url, const char* headers_json,
                           const char* body, int body_len, unsigned max_bytes, unsigned timeout_ms,
-                          const char* media, double media_offset, double media_length), {
+                          const char* media, double media_offset, double media_length, unsigned progress_ms), {
   const req = {
     method : UTF8ToString(method),
     headers : JSON.parse(UTF8ToString(headers_json)),
@@ -121,10 +127,14 @@ EM_JS(void, civic_fetch, (double id, const char* method, const char* url, const 
       reject(e);
     }))]);
   };
-  const start = !mediaId ? send() : Module.civicPhotosLoad()
-      .then((p) => p.slice(mediaId, media_offset, media_length))
-      .then((bytes) => { req.body = bytes; return send(); });
-  start
+  if (mediaId) {   // a tus PATCH: its body from IndexedDB, sent with progress
+    Module.civicPhotosLoad()
+        .then((p) => p.slice(mediaId, media_offset, media_length))
+        .then((bytes) => Module.civicUpload(id, req.method, target, req.headers, bytes, max_bytes, timeout_ms, progress_ms, done))
+        .catch((err) => done(0, null, String(err && err.message || err)));
+    return;
+  }
+  send()
       .then(async (r) => {
         const len = Number(r.headers.get('Content-Length') || 0);
         if (len > max_bytes) throw new Error('reply too large: ' + len + ' bytes');
@@ -146,6 +156,75 @@ EM_JS(void, civic_fetch, (double id, const char* method, const char* url, const 
         const why = err && err.name === 'AbortError' ? 'timed out after ' + timeout_ms + ' ms' : String(err && err.message || err);
         done(0, null, why);
       });
+});
+
+// An upload by XMLHttpRequest (fetch() reports no upload progress): the
+// reply as civic_fetch's, plus _civic_http_progress(id, sent, total) while
+// the body goes out — throttled to one per progress_ms, only when `sent`
+// moved, the latest value flushed before the reply. The timer is of
+// inactivity: every byte that goes out restarts it.
+EM_JS(void, civic_install_upload, (), {
+  Module.civicUpload = (id, method, url, headers, bytes, max_bytes, timeout_ms, progress_ms, done) => {
+    const xhr = new XMLHttpRequest();
+    let finished = false, timedOut = false, timer = 0, later = 0, told = -1, latest = 0, toldAt = -1e9;
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => { timedOut = true; xhr.abort(); }, timeout_ms);
+    };
+    const tell = () => {
+      later = 0;
+      if (finished || latest === told) return;
+      told = latest;
+      toldAt = performance.now();
+      _civic_http_progress(id, latest, bytes.length);
+    };
+    const end = (status, body, error) => {
+      if (finished) return;
+      clearTimeout(timer);
+      clearTimeout(later);
+      if (status) tell();   // the last count before the reply
+      finished = true;
+      done(status, body, error);
+    };
+    try {
+      xhr.open(method, url);
+      xhr.responseType = 'arraybuffer';
+      for (const k of Object.keys(headers)) xhr.setRequestHeader(k, headers[k]);
+    } catch (e) {
+      setTimeout(() => end(0, null, String(e && e.message || e)), 0);
+      return;
+    }
+    xhr.upload.onprogress = (e) => {
+      arm();
+      latest = Math.min(e.loaded, bytes.length);
+      if (latest === told || later) return;
+      const wait = progress_ms - (performance.now() - toldAt);
+      if (wait <= 0) tell();
+      else later = setTimeout(tell, wait);
+    };
+    xhr.onload = () => {
+      const body = new Uint8Array(xhr.response || new ArrayBuffer(0));
+      if (body.length > max_bytes) { end(0, null, 'reply too large: ' + body.length + ' bytes'); return; }
+      latest = bytes.length;   // answered: the whole body went
+      const h = [];
+      // (no backslash escapes in EM_JS: the macro would turn them into real line breaks)
+      for (const line of (xhr.getAllResponseHeaders() || '').split(String.fromCharCode(10))) {
+        const at = line.indexOf(':');
+        if (at > 0 && h.length < 200) h.push([line.slice(0, at).trim().toLowerCase(), line.slice(at + 1).trim()]);
+      }
+      const hs = JSON.stringify(h);
+      const hl = lengthBytesUTF8(hs) + 1;
+      const hp = _malloc(hl);
+      stringToUTF8(hs, hp, hl);
+      _civic_http_headers(id, hp);
+      _free(hp);
+      end(xhr.status, body, "");
+    };
+    xhr.onerror = () => end(0, null, 'network error during upload');
+    xhr.onabort = () => end(0, null, timedOut ? 'no upload progress for ' + timeout_ms + ' ms' : 'upload aborted');
+    arm();
+    xhr.send(bytes);
+  };
 });
 
 // IndexedDB: one database, one object store of records keyed by the entry's
@@ -319,7 +398,8 @@ void start_http(const app::HttpRequest& r) {
   for (const auto& [k, v] : r.headers) headers[k] = v;
   std::string h = headers.dump();
   civic_fetch(double(r.request_id), r.method.c_str(), r.url.c_str(), h.c_str(), r.body.data(), int(r.body.size()),
-              kMaxBodyBytes, kTimeoutMs, r.body_media.c_str(), double(r.body_offset), double(r.body_length));
+              kMaxBodyBytes, kTimeoutMs, r.body_media.c_str(), double(r.body_offset), double(r.body_length),
+              kProgressMs);
 }
 
 EM_JS(void, civic_warn_unsupported, (int index), {
@@ -391,7 +471,10 @@ void post_completion(app::Event e) { g_done.push_back(std::move(e)); }
 
 void on_completion(void (*hook)()) { g_arrived = hook; }
 
-void install_network_events() { civic_listen_online(); }
+void install_network_events() {
+  civic_listen_online();
+  civic_install_upload();
+}
 
 void load_trust(app::Started& start) {
   start.pins_json = trust_item("civic.pins");
@@ -443,6 +526,12 @@ extern "C" EMSCRIPTEN_KEEPALIVE void civic_located(double id, int failure, doubl
 }
 extern "C" EMSCRIPTEN_KEEPALIVE void civic_wake() { arrived(app::Tick{}); }
 extern "C" EMSCRIPTEN_KEEPALIVE void civic_network_online() { arrived(app::NetworkOnline{}); }
+
+// Bytes of an upload's body gone out (Module.civicUpload, already throttled).
+extern "C" EMSCRIPTEN_KEEPALIVE void civic_http_progress(double id, double sent, double total) {
+  arrived(app::UploadProgress{static_cast<std::uint64_t>(id), static_cast<std::uint64_t>(sent),
+                              static_cast<std::uint64_t>(total)});
+}
 
 // Called from civic_fetch's promise: queued; the shell applies it (on_completion).
 extern "C" EMSCRIPTEN_KEEPALIVE void civic_http_done(double id, int status, const char* body, int body_len,
