@@ -1,7 +1,10 @@
 // tests/web/flow.test.mjs — the whole resident flow of issue 8 on a phone
 // (390×844 CSS px at dpr 3, touch) against the real civic-server: file a
-// concern typed in Chinese through the text agent and a pinyin IME, see the
-// receipt with its ticket number, have staff move it (accept → in progress →
+// concern typed in Chinese through the text agent and a pinyin IME with a
+// photo chosen from a file (by touch: the chooser opens in the tap), watch
+// the photo go up on a slowed network (the receipt's progressbar, its
+// aria-valuenow seen between 1 and 99, never going back), see the receipt
+// with its ticket number and the photo on the server, have staff move it (accept → in progress →
 // resolved) with `civic-server staff`, see each new status on screen without
 // a reload (the latency is printed, never asserted), and rate it 1–5 with a
 // comment. Then the same flow once more with the keyboard alone through the
@@ -9,14 +12,14 @@
 // finding the service through the search box rather than its group.
 //
 // The form is filled by FORM_STEPS, one row per field, in each of the two
-// ways: a step for another field (the photo step of tests/web/photo.test.mjs)
-// is one more row, inserted where the form shows it.
+// ways (the photo row by touch only: tests/web/photo.test.mjs has the
+// photo editor and the offline upload).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, openPhone } from './harness.mjs';
 import {
   byId, waitNode, settled, touchTap, touchTypeIme, touchTypeKeys, kbPress, kbType,
-  staffMoveAndSee, staffView, serverTickets,
+  staffMoveAndSee, staffView, serverTickets, drawJpeg, touchChoosePhoto, photoReady, serverPhoto,
 } from './steps.mjs';
 
 const GROUP = '道路与路灯';
@@ -26,6 +29,9 @@ const SEARCH_RESULT = 'search/streetlight-out';
 const DESCRIPTION = '小区东门路灯连续三晚不亮';
 const ADDRESS = '南山区科技园路1号';
 const PHONE = '13800138000';
+// The photo goes up at this rate (Chromium's network emulation, upload only):
+// its ~500 KB take seconds, so the receipt shows the percent moving.
+const UPLOAD_BYTES_PER_S = 128 * 1024;
 const MOVES = [   // staff status, note, what the ticket screen says
   ['accepted', '已受理，转城管局', '已受理'],
   ['in_progress', '已派维修班组', '处理中'],
@@ -44,6 +50,11 @@ function touchWay(page, cdp) {
     },
     chinese: (id, pinyin, text) => touchTypeIme(page, cdp, id, pinyin, text),
     keys: (id, text) => touchTypeKeys(page, cdp, id, text),
+    // A photo from a file, through the phone's chooser; waits until it is made small.
+    photo: async (file) => {
+      await touchChoosePhoto(page, cdp, file);
+      return photoReady(page, 1);
+    },
   };
 }
 function keyboardWay(page) {
@@ -69,18 +80,51 @@ const FORM_STEPS = [
   ['problem', (w) => w.press('field/attribute[problem]/out')],
   ['lights out', (w) => w.keys('field/attribute[lights_out]', '2')],
   ['location', (w) => w.chinese('field/location', 'nanshanqukejiyuanlu', ADDRESS)],
+  ['photo', async (w) => {
+    if (w.photo) w.photoInfo = await w.photo({ name: 'streetlight.jpg', mimeType: 'image/jpeg', buffer: photoJpeg });
+  }],
   ['phone', (w) => w.keys('field/phone', PHONE)],
 ];
 
 let server;
 let phone;
 let cdp;
+let photoJpeg;
 
 before(async () => {
   server = await startServer();
   phone = await openPhone({ locale: 'zh-CN' });
   cdp = await phone.context.newCDPSession(phone.page);
+  photoJpeg = await drawJpeg(phone.context, 1600, 1200, { noisy: true });
 });
+
+// Slows uploads to UPLOAD_BYTES_PER_S for this page and records every
+// aria-valuenow the receipt's progressbar (the accessible layer's twin of
+// semantic node ticket/upload) takes. Returns stop(): the network back to
+// full speed, and the values seen, in order.
+async function watchUpload(page) {
+  await page.evaluate(() => {
+    const seen = (window.__upload = []);
+    const layer = document.getElementById('civic-a11y');
+    const look = () => {
+      const el = [...layer.querySelectorAll('[role=progressbar]')].find((e) => e.dataset.id === 'ticket/upload');
+      const v = el && el.getAttribute('aria-valuenow');
+      if (v !== null && v !== undefined && seen[seen.length - 1] !== +v) seen.push(+v);
+    };
+    window.__uploadWatch = new MutationObserver(look);
+    window.__uploadWatch.observe(layer, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-valuenow'] });
+  });
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions',
+    { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: UPLOAD_BYTES_PER_S });
+  return async () => {
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    return page.evaluate(() => {
+      window.__uploadWatch.disconnect();
+      return window.__upload;
+    });
+  };
+}
 
 after(async () => {
   if (phone) await phone.close();
@@ -99,9 +143,20 @@ async function wholeFlow(t, way, stars, comment) {
     await way.find(group.id);
     for (const [, step] of FORM_STEPS) await step(way);
     await way.press('review');
+    const stopWatching = way.photoInfo ? await watchUpload(page) : null;
     await way.press('submit');
     number = (await byId(page, 'ticket/number')).name;
     assert.match(number, /^\d{4}-\d{6}$/, 'the ticket number on the receipt');
+    if (stopWatching) {
+      const seen = await stopWatching();
+      console.log(`# upload percents seen on the receipt: ${seen.join(" ")}`);
+      assert.ok(seen.some((v) => v >= 1 && v <= 99), `the percent shown while the photo went up: ${seen}`);
+      assert.deepEqual(seen, [...seen].sort((a, b) => a - b), 'the percent never went back');
+      const got = await serverPhoto(server, number);
+      const kb = /(\d+) KB/.exec(way.photoInfo.name);
+      assert.ok(kb, `the photo's size on the form: ${way.photoInfo.name}`);
+      assert.equal(Math.round(got.length / 1024), +kb[1], 'the server holds the photo the form showed');
+    }
     await page.getByRole('heading', { name: number, exact: true }).waitFor({ state: 'attached' });
     const all = await serverTickets(server);
     assert.equal(all.length, before + 1, 'filed exactly once');

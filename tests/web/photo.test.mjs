@@ -15,7 +15,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, openPhone } from './harness.mjs';
-import { byId, waitNode, settled, serverTickets } from './steps.mjs';
+import {
+  byId, waitNode, settled, serverTickets, drawJpeg, withExif, appSegments, touchChoosePhoto, photoReady,
+  serverPhoto as serverPhotoOf,
+} from './steps.mjs';
 
 const GROUP = '道路与路灯';
 const SERVICE = 'service/streetlight-out';
@@ -38,105 +41,7 @@ after(async () => {
   if (server) await server.stop();
 });
 
-// ---- the photo, made here --------------------------------------------------
-
-// A JPEG drawn by Chromium in a blank page: a smooth gradient, the red mark
-// in the top-left corner, noise in the middle fifth. Returns its bytes.
-async function drawJpeg(context, width, height) {
-  const page = await context.newPage();
-  try {
-    const b64 = await page.evaluate(async ({ width, height }) => {
-      const c = new OffscreenCanvas(width, height);
-      const g = c.getContext('2d');
-      const grad = g.createLinearGradient(0, 0, width, height);
-      grad.addColorStop(0, '#3060a0');
-      grad.addColorStop(1, '#a0c060');
-      g.fillStyle = grad;
-      g.fillRect(0, 0, width, height);
-      g.fillStyle = '#ff0000';
-      g.fillRect(0, 0, width / 10, height / 10);
-      const x0 = Math.round(width * 0.4), y0 = Math.round(height * 0.4);
-      const w = Math.round(width * 0.2), h = Math.round(height * 0.2);
-      const img = g.createImageData(w, h);
-      let seed = 12345;
-      for (let i = 0; i < img.data.length; i += 4) {
-        seed = (seed * 1103515245 + 12345) >>> 0;
-        const v = seed >>> 24;
-        img.data[i] = v;
-        img.data[i + 1] = 255 - v;
-        img.data[i + 2] = (v * 7) & 255;
-        img.data[i + 3] = 255;
-      }
-      g.putImageData(img, x0, y0);
-      const blob = await c.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
-      const bytes = new Uint8Array(await blob.arrayBuffer());
-      let s = '';
-      for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-      return btoa(s);
-    }, { width, height });
-    return Buffer.from(b64, 'base64');
-  } finally {
-    await page.close();
-  }
-}
-
-// An EXIF APP1 segment (TIFF little endian): IFD0 with Orientation (0x0112)
-// and the GPS IFD pointer (0x8825); the GPS IFD with latitude and longitude
-// as degrees, minutes, seconds (EXIF 2.3, GPS tags 1–4).
-function exifSegment(orientation, lat, lon) {
-  const t = Buffer.alloc(140);
-  t.write('II', 0, 'ascii');
-  t.writeUInt16LE(42, 2);
-  t.writeUInt32LE(8, 4);
-  const entry = (at, tag, type, count, value) => {
-    t.writeUInt16LE(tag, at);
-    t.writeUInt16LE(type, at + 2);
-    t.writeUInt32LE(count, at + 4);
-    if (type === 3) t.writeUInt16LE(value, at + 8);
-    else if (type === 2) t.write(value, at + 8, 'ascii');
-    else t.writeUInt32LE(value, at + 8);
-  };
-  t.writeUInt16LE(2, 8);
-  entry(10, 0x0112, 3, 1, orientation);
-  entry(22, 0x8825, 4, 1, 38);
-  t.writeUInt32LE(0, 34);
-  t.writeUInt16LE(4, 38);
-  entry(40, 1, 2, 2, 'N\0');
-  entry(52, 2, 5, 3, 92);
-  entry(64, 3, 2, 2, 'E\0');
-  entry(76, 4, 5, 3, 116);
-  t.writeUInt32LE(0, 88);
-  const dms = (at, deg) => {
-    const d = Math.floor(deg), m = Math.floor((deg - d) * 60), s = Math.round(((deg - d) * 60 - m) * 60 * 100);
-    [[d, 1], [m, 1], [s, 100]].forEach(([n, den], i) => {
-      t.writeUInt32LE(n, at + i * 8);
-      t.writeUInt32LE(den, at + i * 8 + 4);
-    });
-  };
-  dms(92, lat);
-  dms(116, lon);
-  const head = Buffer.from([0xff, 0xe1, 0, 0]);
-  head.writeUInt16BE(2 + 6 + t.length, 2);
-  return Buffer.concat([head, Buffer.from('Exif\0\0', 'binary'), t]);
-}
-
-function withExif(jpeg, orientation, lat, lon) {
-  assert.equal(jpeg.readUInt16BE(0), 0xffd8);
-  return Buffer.concat([jpeg.subarray(0, 2), exifSegment(orientation, lat, lon), jpeg.subarray(2)]);
-}
-
-// The APPn segments of a JPEG before its image data, as [marker, first bytes].
-function appSegments(jpeg) {
-  const out = [];
-  for (let at = 2; at + 4 <= jpeg.length && jpeg[at] === 0xff;) {
-    const marker = jpeg[at + 1];
-    if (marker === 0xda || marker === 0xd9) break;
-    const len = jpeg.readUInt16BE(at + 2);
-    if (marker >= 0xe0 && marker <= 0xef) out.push([marker, jpeg.subarray(at + 4, at + 4 + Math.min(8, len - 2)).toString('latin1')]);
-    at += 2 + len;
-  }
-  return out;
-}
+// ---- the photo, as the server keeps it -----------------------------------
 
 // Pixels of a JPEG decoded by Chromium in a blank page: its size, the mean
 // colour of small boxes, and the largest standard deviation (of the sum of
@@ -248,18 +153,7 @@ async function scrollTo(page, id) {
   return n;
 }
 
-// Taps "Add photo" on the canvas and chooses `files` in the chooser it opens.
-async function choosePhoto(page, files) {
-  const n = await scrollTo(page, 'photo/add');
-  const [chooser] = await Promise.all([
-    page.waitForEvent('filechooser', { timeout: 30000 }),
-    page.touchscreen.tap(n.x + n.w / 2, n.y + n.h / 2),
-  ]).catch(async (e) => {
-    throw new Error(`no file chooser: ${e.message}\n${JSON.stringify(await nodes(page))}`);
-  });
-  assert.ok(chooser.isMultiple(), 'several photos can be chosen at once');
-  await chooser.setFiles(files);
-}
+const choosePhoto = (page, files) => touchChoosePhoto(page, cdp, files);
 
 // Taps a node on the canvas with a finger (scrolled into view first).
 async function tap(page, id) {
@@ -281,8 +175,6 @@ async function recordProgress(page) {
   });
 }
 
-const photoReady = (page, n) => waitNode(page, (x) => x.id === `photo/${n}/info`, `photo ${n} ready`);
-
 async function fillForm(page, description) {
   await type(page, 'field/description', description);
   await press(page, 'field/attribute[problem]/out');
@@ -302,16 +194,7 @@ async function fingerDrag(page, x0, y0, x1, y1) {
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
 }
 
-async function serverPhoto(number) {
-  const r = await fetch(`${server.api}requests/${number}.json`);
-  assert.equal(r.status, 200);
-  const [ticket] = await r.json();
-  assert.equal(ticket.media_urls.length, 1, 'one photo on the ticket');
-  const m = await fetch(new URL(ticket.media_urls[0], server.api));
-  assert.equal(m.status, 200);
-  assert.match(m.headers.get('content-type'), /^image\/jpeg/);
-  return Buffer.from(await m.arrayBuffer());
-}
+const serverPhoto = (number) => serverPhotoOf(server, number);
 
 // ---- the tests ----------------------------------------------------------------
 
