@@ -45,6 +45,9 @@ TEST_CASE("check_value by kind") {
       {"phone: required and empty", FieldKind::phone, true, "  ", {}, "forms.required"},
       {"phone: control character before the format check", FieldKind::phone, true, "138\x01", {}, "forms.control_char"},
       {"phone: invalid UTF-8 before the format check", FieldKind::phone, true, "138\xFF", {}, "forms.bad_utf8"},
+      // Sent normalized, without the tab: the server sees a clean number, so must the form.
+      {"phone: a tab pasted after the number is trimmed away", FieldKind::phone, true, "0755-2345678\t", {}, ""},
+      {"number: a line break after it is trimmed away", FieldKind::number, true, "7\n", {}, ""},
       {"email: optional and empty", FieldKind::email, false, "", {}, ""},
       {"email: bad", FieldKind::email, false, "li@", {}, "forms.email_invalid"},
       {"resident id: valid", FieldKind::resident_id, true, "11010519491231002X", {}, ""},
