@@ -42,7 +42,7 @@ void voice_tile(const app::State& s, const Dispatch& d, const app::Attachment& a
 void voice_recording(const app::State& s, const Dispatch& d);
 void photo_editor(const app::State& s, const Dispatch& d);
 
-// How far a queued concern's photos have gone up ("上传照片 43%"), where a
+// How far a queued concern's attachments have gone up ("上传附件 43%"), where a
 // queued concern is shown (screen_upload.cpp); nothing when it has none.
 void upload_bar(const app::State& s, const app::Ticket& t, const std::string& id);
 

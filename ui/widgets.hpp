@@ -50,7 +50,7 @@ void heading(const std::string& id, const std::string& text, float size = 1.35f)
 void paragraph(const std::string& text, bool muted = false);
 void status(const std::string& id, const std::string& text);   // polite announcement
 void alert(const std::string& id, const std::string& text);    // an error, in red, announced
-// Words over a bar ("上传照片 43%"): a progressbar node named `name` whose
+// Words over a bar ("上传附件 43%"): a progressbar node named `name` whose
 // value is the percent ("43%"; the DOM layer sets aria-valuenow from it).
 void progress(const std::string& id, const std::string& name, const std::string& text, int percent);
 

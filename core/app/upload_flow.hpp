@@ -1,5 +1,5 @@
 // core/app/upload_flow.hpp — how far a queued concern's attachments have
-// gone up, for the resident ("上传照片 43%"): the bytes the server has of all
+// gone up, for the resident ("上传附件 43%"): the bytes the server has of all
 // of the concern's media plus what the shell says has gone out of the tus
 // PATCH in flight (UploadProgress), over the bytes of all of them
 // (core/outbox/progress.hpp). Live state only: nothing here is stored; after

@@ -60,9 +60,9 @@ constexpr Message kTable[] = {
     {"outbox.delivered_as", "已提交，诉求编号 {id}", "Delivered as concern {id}"},
     {"outbox.announce_kept", "诉求已保存，正在提交", "Concern saved; sending it now"},
     {"outbox.next_attempt", "下次尝试：{seconds} 秒后", "Next attempt in {seconds} s"},
-    {"outbox.upload_photos", "上传照片", "Uploading photos"},
-    {"outbox.upload_progress", "上传照片 {percent}%", "Uploading photos {percent}%"},
-    {"outbox.upload_progress_cli", "上传照片 {percent}%（{sent}/{total} KB）", "Uploading photos {percent}% ({sent}/{total} KB)"},
+    {"outbox.upload_photos", "上传附件", "Uploading attachments"},
+    {"outbox.upload_progress", "上传附件 {percent}%", "Uploading attachments {percent}%"},
+    {"outbox.upload_progress_cli", "上传附件 {percent}%（{sent}/{total} KB）", "Uploading attachments {percent}% ({sent}/{total} KB)"},
 };
 }  // namespace
 

@@ -15,7 +15,7 @@
 // before the entry itself; it goes up by tus (create, PATCH chunks with
 // Upload-Checksum, HEAD to resume after a kill) and the POST names it in
 // media_url. A photo that cannot be read or decoded: exit 1, nothing queued.
-// On a terminal, stderr shows the photos going up ("上传照片 43%").
+// On a terminal, stderr shows the attachments going up ("上传附件 43%").
 // $CIVIC_API_KEY, when set, is sent as GeoReport's api_key;
 // $CIVIC_UPLOAD_CHUNK_BYTES (64 KiB – 16 MiB) sets the tus chunk size
 // (default 1 MiB; smaller on flaky mobile links, and in tests);

@@ -1,4 +1,4 @@
-// native/cli/upload_meter.hpp — "上传照片 43%（120/500 KB）" on stderr while
+// native/cli/upload_meter.hpp — "上传附件 43%（120/500 KB）" on stderr while
 // `civic file` or `civic outbox flush` sends a concern's photos, redrawn in
 // place; only when stderr is a terminal and the output is not --json (a
 // script's log gets no carriage returns).

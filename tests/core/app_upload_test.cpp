@@ -1,4 +1,4 @@
-// tests/core/app_upload_test.cpp — "上传照片 43%": the app turns the shell's
+// tests/core/app_upload_test.cpp — "上传附件 43%": the app turns the shell's
 // UploadProgress reports into the percent a queued concern shows, over every
 // attachment's bytes, across chunks, resumptions and failed attempts. A
 // scripted shell answers saves at once and hands each HTTP request to the

@@ -1,6 +1,6 @@
 // tests/ui/upload_progress_test.cpp — a concern's photo going up on a slow
 // network: the receipt, the "my concerns" list and the ticket screen show
-// "上传照片 43%" as a progressbar node (the DOM layer's aria-valuenow comes
+// "上传附件 43%" as a progressbar node (the DOM layer's aria-valuenow comes
 // from its value), fed by the shell's UploadProgress reports; at 100 % the
 // bar stays until the ticket number comes, then it is gone.
 #include <doctest/doctest.h>
@@ -18,8 +18,8 @@ TEST_CASE("upload progress: the receipt, the list and the ticket show the photo 
     const char* bar;    // the progressbar's accessible name
   };
   const Row rows[] = {
-      {"zh: 上传照片", Lang::zh_CN, "上传照片"},
-      {"en: Uploading photos", Lang::en, "Uploading photos"},
+      {"zh: 上传附件", Lang::zh_CN, "上传附件"},
+      {"en: Uploading attachments", Lang::en, "Uploading attachments"},
   };
   for (const auto& row : rows) {
     SUBCASE(row.name) {
