@@ -4,6 +4,8 @@
 #include "core/app/voice_flow.hpp"
 
 #include <algorithm>
+#include "core/text/ascii.hpp"
+#include "core/text/normalize.hpp"
 
 #include "core/app/outbox_flow.hpp"
 #include "core/app/photo_flow.hpp"
@@ -14,10 +16,13 @@ namespace {
 
 bool live(const Recorder& r) { return r.phase != RecordPhase::idle; }
 
+// Back to idle with nothing of the last recording left on screen; the
+// error, if any, is the caller's to set or keep.
 void reset(Recorder& r) {
   r.phase = RecordPhase::idle;
   r.id = 0;
   r.started_ms = 0;
+  r.elapsed_ms = 0;
   r.level = 0;
 }
 
@@ -28,7 +33,6 @@ void stop(State& s, std::vector<Effect>& fx) {
     // The microphone was never live: nothing to keep.
     fx.push_back(RecordStop{r.id, true});
     reset(r);
-    r.elapsed_ms = 0;
     return;
   }
   if (r.phase != RecordPhase::recording) return;
@@ -45,10 +49,7 @@ std::string extension(const std::string& type) {
 }  // namespace
 
 std::string voice_content_type(std::string_view recorded) {
-  std::string t(recorded.substr(0, std::min(recorded.find(';'), recorded.size())));
-  while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.pop_back();
-  while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.erase(t.begin());
-  for (char& c : t) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  const std::string t = text::lower_ascii(text::trim_spaces(recorded.substr(0, recorded.find(';'))));
   if (t == "audio/webm" || t == "audio/ogg" || t == "audio/mp4") return t;
   return {};
 }
@@ -151,7 +152,6 @@ std::vector<Effect> record_stopped(State& s, const RecordStopped& e) {
   for (const auto& a : d.attachments)
     if (a.id == e.media_id) return refuse(make_error("voice.failed", "media id reused"));
   r.error.reset();
-  r.elapsed_ms = 0;
   Attachment a;
   a.kind = AttachmentKind::voice;
   a.id = a.stored = e.media_id;
@@ -171,7 +171,6 @@ std::vector<Effect> record_failed(State& s, const RecordFailed& e) {
   Recorder& r = s.recorder;
   if (e.record_id != r.id || !live(r)) return {};
   reset(r);
-  r.elapsed_ms = 0;
   const char* id = "voice.failed";
   switch (e.failure) {
     case RecordFailure::denied: id = "voice.denied"; break;
@@ -191,7 +190,6 @@ void voice_abandon(State& s, std::vector<Effect>& fx) {
   if (!live(r)) return;
   if (r.phase != RecordPhase::stopping) fx.push_back(RecordStop{r.id, true});
   reset(r);
-  r.elapsed_ms = 0;
   r.error.reset();
 }
 

@@ -27,9 +27,7 @@ std::string_view cut(std::string_view s, size_t max) {
 
 // Full-width forms as ASCII, Latin letters in lower case.
 std::string fold(std::string_view s, size_t max) {
-  std::string out = text::fullwidth_to_ascii(cut(s, max));
-  for (char& c : out) c = text::to_lower(c);
-  return out;
+  return text::lower_ascii(text::fullwidth_to_ascii(cut(s, max)));
 }
 
 bool is_separator(char32_t c) {

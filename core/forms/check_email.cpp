@@ -56,9 +56,8 @@ Result<std::string> normalize_email(std::string_view raw) {
   size_t at = s.rfind('@');
   if (at == std::string_view::npos) return invalid;
   std::string_view local = s.substr(0, at);
-  std::string domain(s.substr(at + 1));
+  const std::string domain = text::lower_ascii(s.substr(at + 1));
   if (!local_ok(local) || domain.empty() || domain.size() > 253) return invalid;
-  for (char& c : domain) c = text::to_lower(c);
   size_t labels = 0, pos = 0;
   std::string_view last;
   std::string_view d = domain;

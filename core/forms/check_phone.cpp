@@ -41,8 +41,7 @@ std::pair<size_t, size_t> find_extension(std::string_view s) {
     if (at != std::string_view::npos && at < best) best = at, len = l;
   };
   consider(s.find("\xE8\xBD\xAC"), 3);  // 转
-  std::string lower(s);
-  for (char& c : lower) c = text::to_lower(c);
+  const std::string lower = text::lower_ascii(s);
   if (size_t at = lower.find("ext"); at != std::string::npos) consider(at, lower.compare(at, 4, "ext.") == 0 ? 4 : 3);
   consider(lower.find('x'), 1);
   consider(lower.find('#'), 1);

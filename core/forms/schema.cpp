@@ -12,15 +12,9 @@ namespace civic::forms {
 
 namespace {
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = text::to_lower(c);
-  return out;
-}
-
 FieldKind string_kind(const api::Attribute& a) {
-  std::string d = lower_ascii(text::trim_spaces(text::fullwidth_to_ascii(a.datatype_description)));
-  std::string code = lower_ascii(a.code);
+  std::string d = text::lower_ascii(text::trim_spaces(text::fullwidth_to_ascii(a.datatype_description)));
+  std::string code = text::lower_ascii(a.code);
   if (d.rfind("[phone]", 0) == 0 || code == "phone" || code == "mobile" || code == "tel") return FieldKind::phone;
   if (d.rfind("[email]", 0) == 0 || code == "email") return FieldKind::email;
   if (d.rfind("[resident_id]", 0) == 0 || code == "resident_id" || code == "id_card" || code == "id_number")
@@ -74,7 +68,7 @@ void read_range(std::string_view description, Field& f) {
 }
 
 bool says_integer(std::string_view description) {
-  std::string d = lower_ascii(description);
+  std::string d = text::lower_ascii(description);
   return d.find("integer") != std::string::npos || d.find("whole number") != std::string::npos ||
          d.find("\xE6\x95\xB4\xE6\x95\xB0") != std::string::npos;   // 整数
 }

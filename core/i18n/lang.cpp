@@ -1,18 +1,11 @@
 // core/i18n/lang.cpp — reading language tags and Accept-Language headers.
 #include "core/i18n/lang.hpp"
 
-#include <cctype>
 #include <string>
 
-namespace civic {
+#include "core/text/ascii.hpp"
 
-namespace {
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-}  // namespace
+namespace civic {
 
 Lang parse_lang(std::string_view header) {
   // Walk the comma-separated ranges in order; ignore q-values (clients list
@@ -25,7 +18,7 @@ Lang parse_lang(std::string_view header) {
     if (size_t semi = range.find(';'); semi != std::string_view::npos) range = range.substr(0, semi);
     while (!range.empty() && (range.front() == ' ' || range.front() == '\t')) range.remove_prefix(1);
     while (!range.empty() && (range.back() == ' ' || range.back() == '\t')) range.remove_suffix(1);
-    std::string r = lower(range);
+    std::string r = text::lower_ascii(range);
     if (r == "en" || r.rfind("en-", 0) == 0 || r.rfind("en_", 0) == 0) return Lang::en;
     if (r == "zh" || r.rfind("zh-", 0) == 0 || r.rfind("zh_", 0) == 0) return Lang::zh_CN;
     pos = comma + 1;

@@ -1,9 +1,11 @@
 // tests/core/text_utf8_test.cpp — strict UTF-8 (RFC 3629), full-width
-// folding, trimming and the unsafe-character scan of core/text.
+// folding, trimming, ASCII case folding and the unsafe-character scan of
+// core/text.
 #include <doctest/doctest.h>
 
 #include <string>
 
+#include "core/text/ascii.hpp"
 #include "core/text/normalize.hpp"
 #include "core/text/unsafe_chars.hpp"
 #include "core/text/utf8.hpp"
@@ -122,5 +124,20 @@ TEST_CASE("find_unsafe flags controls and bidi overrides, allows line breaks in 
       CHECK(f.kind == r.want);
       if (r.want != Unsafe::none) CHECK(f.offset == r.offset);
     }
+  }
+}
+
+TEST_CASE("lower_ascii folds A..Z only, whatever the C locale says") {
+  struct Row { const char* name; std::string in, out; };
+  Row rows[] = {
+      {"empty", "", ""},
+      {"media type", "Audio/WebM", "audio/webm"},
+      {"letters around the ASCII range", "@AZ[`az{", "@az[`az{"},
+      {"UTF-8 bytes unchanged", "\xC3\x9C \xE8\xB7\xAF\xE7\x81\xAF", "\xC3\x9C \xE8\xB7\xAF\xE7\x81\xAF"},
+      {"full-width letters are not ASCII", "\xEF\xBC\xA1", "\xEF\xBC\xA1"},
+      {"NUL kept", std::string("A\0B", 3), std::string("a\0b", 3)},
+  };
+  for (const Row& r : rows) {
+    SUBCASE(r.name) { CHECK(lower_ascii(r.in) == r.out); }
   }
 }
