@@ -48,7 +48,8 @@ void provide_font(const std::string& name, std::vector<unsigned char> bytes);
 // group and service names): with lazy glyphs its characters are requested
 // now, so a shell that checks glyphs::rebuild_wanted() before drawing builds
 // the atlas once, before the frame that first shows them (web: the first
-// interactive frame is not drawn twice). Cheap; a no-op without lazy glyphs.
+// interactive frame is not drawn twice). Call it when Catalog::revision
+// moves, not every frame: it walks every name. A no-op without lazy glyphs.
 void expect_text(const app::State& state);
 
 // Draws one frame of the whole app into the current ImGui frame.

@@ -110,7 +110,7 @@ struct Shell {
   bool atlas_built = false;            // the first font's atlas (built by the first frame)
   bool gl_failed = false;              // no WebGL2: the page says so, nothing is drawn
   double fonts_at = 0;                 // when the first font arrived (performance.now())
-  std::uint64_t expected_revision = ~std::uint64_t(0);   // State whose text ui::expect_text has seen
+  std::uint64_t expected_catalog = 0;  // Catalog::revision whose names ui::expect_text has seen
   bool catalog_marked = false, shown_marked = false;
   double last_drawn_at = -1;          // when the last frame's callback returned (timing::presented)
 };
@@ -252,8 +252,8 @@ bool draw_frame() {
   // font is in — with the catalogue's characters when it came first.
   web::timing::Frame t;
   t.frame = int(s.frames_drawn);
-  if (s.expected_revision != s.state.revision) {
-    s.expected_revision = s.state.revision;
+  if (s.expected_catalog != s.state.catalog.revision) {   // not per keystroke: only a new catalogue
+    s.expected_catalog = s.state.catalog.revision;
     ui::expect_text(s.state);
   }
   if (!s.atlas_built || ui::glyphs::rebuild_wanted()) {

@@ -36,6 +36,7 @@ struct Catalog {
   std::vector<api::Service> services;
   std::optional<Error> error;
   Lang lang = Lang::zh_CN;
+  std::uint64_t revision = 0;   // bumped whenever `services` is replaced: what shells derive from it is stale
 };
 
 // What an in-flight request was for, so a late reply (say, for the language

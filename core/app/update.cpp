@@ -82,6 +82,7 @@ void on_services(State& s, const Pending& p, const HttpDone& d) {
     return;
   }
   s.catalog.services = std::move(parsed).value();
+  s.catalog.revision++;
   s.catalog.lang = p.lang;
   s.catalog.phase = Phase::ready;
   s.catalog.error.reset();

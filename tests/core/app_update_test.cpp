@@ -66,6 +66,26 @@ TEST_CASE("switching language mid-way keeps the open group and drops stale repli
   CHECK(s.open_group == "Roads");
 }
 
+TEST_CASE("the catalogue's revision moves only when its services are replaced") {
+  // Shells re-derive what depends on the names (the web's glyph atlas) when
+  // it moves, so it must move for every new list and for nothing else.
+  State s;
+  auto zh = only_request(update(s, Started{"http://h/", Lang::zh_CN}));
+  const auto before = s.catalog.revision;
+  update(s, HttpDone{zh.request_id, 200, kZh, ""});
+  const auto first = s.catalog.revision;
+  CHECK(first != before);
+  update(s, GroupOpened{"道路"});
+  CHECK(s.catalog.revision == first);
+  auto en = only_request(update(s, LanguageChosen{Lang::en}));
+  CHECK(s.catalog.revision == first);
+  update(s, HttpDone{en.request_id, 500, "<html>oops</html>", ""});
+  CHECK(s.catalog.revision == first);   // a failure keeps the old names
+  auto again = only_request(update(s, RetryPressed{}));
+  update(s, HttpDone{again.request_id, 200, kEn, ""});
+  CHECK(s.catalog.revision != first);
+}
+
 TEST_CASE("a reply that is not JSON fails with a typed error, keeping the old list") {
   State s;
   auto a = only_request(update(s, Started{"http://h/", Lang::en}));
