@@ -50,6 +50,8 @@
 //      whose xhr.upload.onprogress fetch() lacks; the bytes gone out are
 //      reported as UploadProgress at most every kProgressMs and only when
 //      they moved (the last value always arrives, before the reply).
+//      Each chunk carries Upload-Checksum (SHA-256, tus checksum extension)
+//      where the page is a secure context and so has crypto.subtle.
 //
 // Limits: a reply body above kMaxBodyBytes is refused (status 0, "too
 // large") before it is copied into the wasm heap; a request that has not
@@ -127,9 +129,20 @@ EM_JS(void, civic_fetch, (double id, const char* method, const char* url, const 
       reject(e);
     }))]);
   };
-  if (mediaId) {   // a tus PATCH: its body from IndexedDB, sent with progress
+  if (mediaId) {   // a tus PATCH: its body from IndexedDB, sent with progress and its checksum
     Module.civicPhotosLoad()
         .then((p) => p.slice(mediaId, media_offset, media_length))
+        .then(async (bytes) => {
+          // tus checksum extension, as the native shells send it: the server
+          // refuses a chunk damaged on the way (460) instead of storing it.
+          // crypto.subtle exists only in a secure context (https or
+          // loopback); elsewhere the chunk goes without, which tus allows.
+          if (globalThis.crypto && crypto.subtle) {
+            const d = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+            req.headers['Upload-Checksum'] = 'sha256 ' + btoa(String.fromCharCode.apply(null, d));
+          }
+          return bytes;
+        })
         .then((bytes) => Module.civicUpload(id, req.method, target, req.headers, bytes, max_bytes, timeout_ms, progress_ms, done))
         .catch((err) => done(0, null, String(err && err.message || err)));
     return;

@@ -10,10 +10,12 @@
 // GPS left. Then offline: a photo attached and the concern filed with no
 // network waits on the receipt, survives a reload (record and photo bytes
 // in IndexedDB), and is delivered exactly once, with its photo, when the
-// network returns. And a file that is not a picture is refused in the
-// resident's language, with nothing typed lost.
+// network returns. Every tus chunk carries its SHA-256 (Upload-Checksum).
+// And a file that is not a picture is refused in the resident's language,
+// with nothing typed lost.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { startServer, openPhone } from './harness.mjs';
 import {
   byId, waitNode, settled, serverTickets, drawJpeg, withExif, appSegments, touchChoosePhoto, photoReady,
@@ -227,11 +229,23 @@ test('a photo from the chooser: compressed with progress, turned, the plate hidd
 
   await fillForm(page, DESCRIPTION);
   await press(page, 'review');
+  const patches = [];
+  const seePatch = (r) => { if (r.method() === 'PATCH') patches.push(r); };
+  page.on('request', seePatch);
   await press(page, 'submit');
   const number = (await byId(page, 'ticket/number')).name;
   assert.match(number, /^\d{4}-\d{6}$/);
 
   const got = await serverPhoto(number);
+  page.off('request', seePatch);
+  // Every tus chunk carried its SHA-256 (loopback is a secure context), so
+  // the server could refuse one damaged on the way.
+  assert.ok(patches.length > 0, 'the photo went up by tus PATCH');
+  for (const r of patches) {
+    const body = r.postDataBuffer() || Buffer.alloc(0);
+    assert.equal(await r.headerValue('upload-checksum'), 'sha256 ' + createHash('sha256').update(body).digest('base64'),
+      `the checksum of the ${body.length}-byte chunk to ${r.url()}`);
+  }
   const apps = appSegments(got);
   assert.ok(!apps.some(([m]) => m === 0xe1), `no EXIF (and so no GPS) left: ${JSON.stringify(apps)}`);
   assert.ok(!got.includes(Buffer.from('GPS')), 'no GPS text anywhere');
