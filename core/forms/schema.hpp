@@ -90,8 +90,9 @@ struct FormOptions {
   size_t max_attachments = 9;
   std::uint64_t max_attachment_bytes = 20u << 20;   // per file, after compression
   std::vector<std::string> attachment_types = {"image/jpeg", "image/png", "image/webp",
-                                               "video/mp4", "audio/mp4", "audio/mpeg",
-                                               "audio/aac", "audio/webm", "audio/ogg"};
+                                               "video/mp4", "video/quicktime", "video/webm",
+                                               "audio/mp4", "audio/mpeg", "audio/aac",
+                                               "audio/webm", "audio/ogg"};
   int today = 0;   // YYYYMMDD, latest plausible birth date in a resident ID; 0 = not checked
 };
 

@@ -29,9 +29,9 @@ Kind kind_of(std::string_view type) {
   if (type == "image/jpeg") return Kind::jpeg;
   if (type == "image/png") return Kind::png;
   if (type == "image/webp") return Kind::webp;
-  if (type == "video/mp4" || type == "audio/mp4") return Kind::bmff;
+  if (type == "video/mp4" || type == "audio/mp4" || type == "video/quicktime") return Kind::bmff;
   if (type == "audio/ogg") return Kind::ogg;
-  if (type == "audio/webm") return Kind::webm;
+  if (type == "audio/webm" || type == "video/webm") return Kind::webm;
   if (type == "audio/mpeg") return Kind::mp3;
   if (type == "audio/aac") return Kind::aac;
   return Kind::none;

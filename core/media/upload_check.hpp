@@ -5,14 +5,16 @@
 // The rule (SECURITY.md row 9), for the types core/forms accepts:
 //  1. The declared type must match the magic bytes (core/media/format and
 //     the signatures below): image/jpeg FF D8 FF, image/png the PNG
-//     signature, image/webp RIFF....WEBP, video/mp4 and audio/mp4 an ISO BMFF
-//     'ftyp' box (not a HEIF/AVIF brand), audio/ogg "OggS", audio/webm the
-//     EBML magic, audio/mpeg "ID3" or an MPEG frame sync, audio/aac an ADTS
-//     sync. Otherwise security.upload_type_mismatch {declared} {actual}.
+//     signature, image/webp RIFF....WEBP, video/mp4, video/quicktime (a
+//     phone's .mov: ISO BMFF with the 'qt  ' brand) and audio/mp4 an ISO
+//     BMFF 'ftyp' box first (not a HEIF/AVIF brand; an old QuickTime file
+//     without one is refused), audio/ogg "OggS", audio/webm and video/webm
+//     the EBML magic, audio/mpeg "ID3" or an MPEG frame sync, audio/aac an
+//     ADTS sync. Otherwise security.upload_type_mismatch {declared} {actual}.
 //  2. Where the format has a defined end, the file must end exactly there:
 //     JPEG at EOI (segments and entropy-coded scans walked), PNG after the
-//     IEND chunk, WebP at the RIFF size, MP4 where its top-level boxes end,
-//     Ogg where its last page ends. Bytes after it (an appended ZIP, HTML or
+//     IEND chunk, WebP at the RIFF size, MP4 and MOV where their top-level
+//     boxes end, Ogg where its last page ends. Bytes after it (an appended ZIP, HTML or
 //     script: the classic polyglot) are security.upload_trailing_data
 //     {bytes}; a structure that runs past the file or is broken is
 //     security.upload_malformed {type}. JPEG and PNG must also pass

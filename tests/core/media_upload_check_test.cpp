@@ -56,6 +56,9 @@ Bytes box(const std::string& type, size_t payload) {
   return b;
 }
 Bytes mp4() { return cat(cat(box("ftyp", 8), box("moov", 16)), box("mdat", 32)); }
+// A phone's .mov: ISO BMFF whose ftyp names the QuickTime brand.
+Bytes mov() { return cat(cat(cat(be32(20), text("ftypqt  ")), cat(be32(0x200), text("qt  "))), box("moov", 16)); }
+Bytes webm_video() { return cat(text("\x1A\x45\xDF\xA3"), Bytes(300, 0x42)); }
 
 Bytes ogg_page(size_t body) {
   Bytes p = text("OggS");
@@ -90,6 +93,14 @@ TEST_CASE("upload content: what is kept and what is refused, with the reason") {
       {"a plain PNG is kept", "image/png", read_png(), ""},
       {"an MP4 whose boxes tile the file is kept", "video/mp4", mp4(), ""},
       {"an M4A (audio/mp4) is kept", "audio/mp4", mp4(), ""},
+      {"a phone's MOV (video/quicktime, brand qt) is kept", "video/quicktime", mov(), ""},
+      {"an MP4 declared as QuickTime is kept (same container)", "video/quicktime", mp4(), ""},
+      {"a WebM video is kept", "video/webm", webm_video(), ""},
+      {"an old QuickTime file without ftyp is a mismatch", "video/quicktime", cat(box("moov", 16), box("mdat", 32)), "security.upload_type_mismatch"},
+      {"a JPEG declared as QuickTime is a mismatch", "video/quicktime", jpeg(), "security.upload_type_mismatch"},
+      {"an Ogg declared as WebM video is a mismatch", "video/webm", ogg_page(10), "security.upload_type_mismatch"},
+      {"a MOV with HTML after its boxes is refused", "video/quicktime", cat(mov(), text("<html><body>x</body></html>")), "security.upload_malformed"},
+      {"a WebM video carrying a script is refused", "video/webm", cat(webm_video(), text("<script>alert(1)</script>")), "security.upload_active_content"},
       {"Ogg pages that tile the file are kept", "audio/ogg", cat(ogg_page(10), ogg_page(20)), ""},
       {"a WebP at its RIFF size is kept", "image/webp", webp(20), ""},
       {"an MP3 with an ID3 tag is kept", "audio/mpeg", cat(text("ID3\x04"), Bytes(200, 0x55)), ""},

@@ -10,8 +10,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::span<const uint8_t> b(data, size);
-  for (std::string_view type : {"image/jpeg", "image/png", "image/webp", "video/mp4", "audio/mp4", "audio/mpeg",
-                                "audio/aac", "audio/webm", "audio/ogg"}) {
+  for (std::string_view type : {"image/jpeg", "image/png", "image/webp", "video/mp4", "video/quicktime",
+                                "video/webm", "audio/mp4", "audio/mpeg", "audio/aac", "audio/webm", "audio/ogg"}) {
     auto verdict = civic::media::check_upload_content(type, b);
     if (!verdict && civic::media::check_upload_magic(type, b)) __builtin_trap();
   }
