@@ -6,7 +6,12 @@
 // A voice memo (voice_flow.hpp) is recorded by the shell (Effect
 // RecordStart/RecordStop) and stored as recorded: its media id is both `id`
 // and `stored`, there is nothing to compress, and the outbox uploads it with
-// its own audio type.
+// its own audio type. A video (video_flow.hpp) is picked from the camera or
+// the gallery and stored by the shell as picked — never recompressed on the
+// device: the phone's own hardware encoder already made it small, and
+// re-encoding it in wasm would cost the resident seconds and battery — so,
+// like a memo, its media id is both `id` and `stored` and the outbox
+// uploads it with its video type.
 //
 // Limits (the shell also refuses larger files before reading them whole):
 //   kMaxPhotos photos per concern; kMaxPhotoRawBytes per picked file;
@@ -15,7 +20,13 @@
 //   (recording stops by itself at kMaxVoiceMs) and at most kMaxVoiceBytes;
 //   types audio/webm, audio/ogg, audio/mp4 (what MediaRecorder makes in
 //   Chromium, Firefox and Safari; the server checks their magic bytes).
-//   kMaxPhotos + kMaxVoiceMemos stays within forms::FormOptions::max_attachments.
+//   kMaxVideos videos per concern, each 1..kMaxVideoBytes (the server's
+//   per-file cap, forms::FormOptions::max_attachment_bytes); types
+//   video/mp4, video/quicktime (an iPhone's .mov) and video/webm, the ones
+//   the server verifies by their magic bytes (core/media/upload_check).
+//   At most kMaxAttachments of all kinds together
+//   (forms::FormOptions::max_attachments): 6 photos, 3 memos and 2 videos
+//   would be 11, so the last ones picked are refused by the total.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -40,7 +51,12 @@ inline constexpr std::int64_t kVoiceStopGraceMs = 5'000;  // a shell's lag in st
 inline constexpr std::uint64_t kMaxVoiceBytes = 3u << 20; // 120 s of Opus even at 128 kb/s is 1.9 MB
 inline constexpr int kVoiceBitsPerSecond = 32'000;        // asked of the recorder: clear speech, small files
 
-enum class AttachmentKind { photo, voice };
+inline constexpr std::size_t kMaxVideos = 2;
+inline constexpr std::uint64_t kMaxVideoBytes = 20u << 20;   // == forms::FormOptions{}.max_attachment_bytes
+inline constexpr std::size_t kMaxAttachments = 9;             // == forms::FormOptions{}.max_attachments
+inline constexpr std::size_t kVideoHeadBytes = 64;            // the file's first bytes the shell hands over
+
+enum class AttachmentKind { photo, voice, video };
 
 enum class AttachmentPhase {
   compressing,   // a PhotoCompress is out (job_id)
@@ -68,7 +84,7 @@ struct Attachment {
   int source_width = 0, source_height = 0;   // upright, before the edit
   int orientation = 1;                // the EXIF orientation that was applied
   std::optional<media::GeoPoint> gps; // from the photo's EXIF: a location to offer
-  std::int64_t duration_ms = 0;       // a voice memo's length
+  std::int64_t duration_ms = 0;       // a voice memo's length (a video's is not known: 0)
 };
 
 // The voice recorder (voice_flow.hpp): one recording at a time.

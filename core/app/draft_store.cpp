@@ -7,8 +7,10 @@
 //    "on_form":true, "fields":[{"id","text","keys","lat","lon","address",
 //    "place_id","attachments":[{"name","mime","bytes"}]}],
 //    "photos":[{"id","name","raw_bytes","stored","content_type","size",
-//               "sha256","hash","width","height"[,"kind":"voice","duration_ms"]}]}
-//   (ready attachments only; "kind" absent is a photo, as before memos)
+//               "sha256","hash","width","height"[,"kind":"voice","duration_ms"]
+//               [,"kind":"video"]}]}
+//   (ready attachments only; "kind" absent is a photo, as before memos;
+//   "video" came later in v1 — a draft saved before it reads the same)
 #include "core/app/draft_store.hpp"
 
 #include <nlohmann/json.hpp>
@@ -16,6 +18,7 @@
 #include "core/api/parse.hpp"
 #include "core/app/outbox_flow.hpp"
 #include "core/app/state.hpp"
+#include "core/app/video_flow.hpp"
 #include "core/app/voice_flow.hpp"
 #include "core/crypto/sodium.hpp"
 #include "core/forms/form_state.hpp"
@@ -120,6 +123,7 @@ json attachments_json(const Draft& d) {
       o["kind"] = "voice";
       o["duration_ms"] = a.duration_ms;
     }
+    if (a.kind == AttachmentKind::video) o["kind"] = "video";
     out.push_back(std::move(o));
   }
   return out;
@@ -153,6 +157,12 @@ bool parse_photo(const json& o, Attachment& a) {
         a.size > kMaxVoiceBytes || duration > static_cast<std::uint64_t>(kMaxVoiceMs))
       return false;
     a.duration_ms = static_cast<std::int64_t>(duration);
+  } else if (kind == "video") {
+    // A video is kept as picked: one id, an accepted video type, the cap.
+    a.kind = AttachmentKind::video;
+    if (a.stored != a.id || video_content_type(a.content_type, "") != a.content_type || a.size == 0 ||
+        a.size > kMaxVideoBytes || duration != 0)
+      return false;
   } else if (!kind.empty() && kind != "photo") {
     return false;
   }
@@ -224,15 +234,16 @@ Result<StoredDraft> parse_draft(std::string_view bytes) {
     }
   }
   if (auto p = j.find("photos"); p != j.end()) {
-    if (!p->is_array() || p->size() > kMaxPhotos + kMaxVoiceMemos) return bad("photos");
-    std::size_t photos = 0, memos = 0;
+    if (!p->is_array() || p->size() > kMaxAttachments) return bad("photos");
+    std::size_t photos = 0, memos = 0, videos = 0;
     for (const auto& o : *p) {
       Attachment a;
       if (!parse_photo(o, a)) return bad("an attachment is malformed");
-      (a.kind == AttachmentKind::voice ? memos : photos)++;
+      (a.kind == AttachmentKind::voice ? memos : a.kind == AttachmentKind::video ? videos : photos)++;
       d.photos.push_back(std::move(a));
     }
-    if (photos > kMaxPhotos || memos > kMaxVoiceMemos) return bad("too many attachments of one kind");
+    if (photos > kMaxPhotos || memos > kMaxVoiceMemos || videos > kMaxVideos)
+      return bad("too many attachments of one kind");
   }
   return d;
 }

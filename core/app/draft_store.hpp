@@ -16,8 +16,9 @@
 // Limits of parse_draft (the bytes come back from storage, which another
 // build, a full disk or a curious user may have changed): at most
 // kMaxDraftBytes, JSON object format v1, at most kMaxDraftFields fields and
-// kMaxDraftAttachments attachments a field, kMaxPhotos photos and
-// kMaxVoiceMemos memos (each within the memo caps), every string at most
+// kMaxDraftAttachments attachments a field, kMaxPhotos photos,
+// kMaxVoiceMemos memos (each within the memo caps) and kMaxVideos videos
+// (each within kMaxVideoBytes), kMaxAttachments in all, every string at most
 // kMaxDraftString bytes; anything else is refused whole (error "draft.bad").
 #pragma once
 #include <cstdint>

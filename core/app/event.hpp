@@ -164,6 +164,22 @@ struct PhotoEditOpened { std::string media_id; };          // to the editor
 struct PhotoEditChanged { media::PhotoEdit edit; };        // a turn, a crop, a region
 struct PhotoEditClosed { bool apply = false; };            // apply (recompress) or cancel
 
+// Videos (video_flow.hpp). The shell stored a picked video file as is under
+// media_id — or did not: error is a video.* message id (video.read_failed,
+// video.storage_full) or a developer detail, and a file above the cap is
+// reported unread (media_id "", bytes = its size) so core can say the
+// limit. `head` is its first bytes (up to kVideoHeadBytes), for core's
+// magic check; content_type is what the browser said ("" when it did not).
+struct VideoPicked {
+  std::string media_id;
+  std::uint64_t bytes = 0;
+  std::string name;
+  std::string content_type;
+  std::string sha256;                          // hex of the stored bytes
+  std::string head;
+  std::string error;
+};
+
 // Voice memos (voice_flow.hpp). The resident's taps, then the shell's
 // answers to RecordStart{record_id}: the microphone is live, how long it has
 // run (a few times a second), the memo stored under media_id, or why not.
@@ -199,6 +215,6 @@ using Event = std::variant<Started, HttpDone, LanguageChosen, GroupOpened, BackP
                            PhotoEditChanged, PhotoEditClosed, DraftLoaded, PageVisibility, DraftResumed, DraftDiscarded,
                            RateCommentEdited, SearchEdited, ConcernEdited, ReadingsLoaded, LocatePressed, Located,
                            LocationChosen, FollowNearbyPressed, FileAnywayPressed, RecordPressed, RecordStopPressed,
-                           RecordStarted, RecordProgress, RecordStopped, RecordFailed, UploadProgress>;
+                           RecordStarted, RecordProgress, RecordStopped, RecordFailed, UploadProgress, VideoPicked>;
 
 }  // namespace civic::app

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "core/app/video_flow.hpp"
 #include "core/forms/form_state.hpp"
 
 namespace civic::app {
@@ -72,6 +73,7 @@ std::vector<Effect> photo_picked(State& s, const PhotoPicked& e) {
                                    [](const Attachment& a) { return a.kind == AttachmentKind::photo; });
   if (static_cast<std::size_t>(photos) >= kMaxPhotos)
     return refuse(make_error("photo.too_many", {}, {{"max", std::to_string(kMaxPhotos)}}));
+  if (auto full = attachments_full(d)) return refuse(*full);   // with memos and videos
   d.attach_error.reset();
   Attachment a;
   a.id = e.media_id;

@@ -13,6 +13,7 @@
 #include "core/app/outbox_flow.hpp"
 #include "core/app/photo_flow.hpp"
 #include "core/app/trust_flow.hpp"
+#include "core/app/video_flow.hpp"
 #include "core/app/voice_flow.hpp"
 #include "core/app/search_flow.hpp"
 #include "core/app/upload_flow.hpp"
@@ -629,6 +630,7 @@ std::vector<Effect> dispatch(State& s, const Event& event) {
           [&](const SessionTick& e) -> std::vector<Effect> { return session_tick(s, e); },
           [&](const SessionEnded&) -> std::vector<Effect> { return end_session(s); },
           [&](const PhotoPicked& e) -> std::vector<Effect> { return photo_picked(s, e); },
+          [&](const VideoPicked& e) -> std::vector<Effect> { return video_picked(s, e); },
           [&](const PhotoProgress& e) -> std::vector<Effect> { return photo_progress(s, e); },
           [&](const PhotoCompressed& e) -> std::vector<Effect> { return photo_compressed(s, e); },
           [&](const PhotoRemoved& e) -> std::vector<Effect> { return photo_removed(s, e); },

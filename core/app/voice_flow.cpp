@@ -9,6 +9,7 @@
 
 #include "core/app/outbox_flow.hpp"
 #include "core/app/photo_flow.hpp"
+#include "core/app/video_flow.hpp"
 
 namespace civic::app {
 
@@ -70,6 +71,10 @@ std::vector<Effect> record_pressed(State& s) {
   }
   if (attachment_count(d, AttachmentKind::voice) >= kMaxVoiceMemos) {
     r.error = make_error("voice.too_many", {}, {{"max", std::to_string(kMaxVoiceMemos)}});
+    return {};
+  }
+  if (auto full = attachments_full(d)) {   // with photos and videos
+    r.error = std::move(full);
     return {};
   }
   r.phase = RecordPhase::starting;
@@ -149,6 +154,7 @@ std::vector<Effect> record_stopped(State& s, const RecordStopped& e) {
                              {{"kb", std::to_string(kMaxVoiceBytes >> 10)}}));
   if (attachment_count(d, AttachmentKind::voice) >= kMaxVoiceMemos)
     return refuse(make_error("voice.too_many", {}, {{"max", std::to_string(kMaxVoiceMemos)}}));
+  if (auto full = attachments_full(d)) return refuse(*full);
   for (const auto& a : d.attachments)
     if (a.id == e.media_id) return refuse(make_error("voice.failed", "media id reused"));
   r.error.reset();

@@ -23,9 +23,10 @@ std::span<const Message> catalog_photo();     // catalog_photo.cpp: attaching ph
 std::span<const Message> catalog_draft();     // catalog_draft.cpp: the kept draft
 std::span<const Message> catalog_place();     // catalog_place.cpp: service search, location sources, nearby
 std::span<const Message> catalog_voice();     // catalog_voice.cpp: voice memos
+std::span<const Message> catalog_video();     // catalog_video.cpp: videos
 
 inline std::vector<std::span<const Message>> catalog_tables() {
-  return {catalog_common(), catalog_api(), catalog_cli(), catalog_media(), catalog_ui(), catalog_security(), catalog_forms(), catalog_tracking(), catalog_server(), catalog_keyboard(), catalog_kiosk(), catalog_photo(), catalog_draft(), catalog_place(), catalog_voice()};
+  return {catalog_common(), catalog_api(), catalog_cli(), catalog_media(), catalog_ui(), catalog_security(), catalog_forms(), catalog_tracking(), catalog_server(), catalog_keyboard(), catalog_kiosk(), catalog_photo(), catalog_draft(), catalog_place(), catalog_voice(), catalog_video()};
 }
 
 }  // namespace civic
