@@ -51,6 +51,10 @@ const PhotoRenderer* photo_renderer();
 void set_photo_picker(std::function<void()> pick);
 bool has_photo_picker();
 void call_photo_picker();
+// Whether that picker offers videos too (the web's <input accept="image/*,
+// video/*">): then the button says "Add photo or video" (ui/screen_video.cpp).
+void set_picker_takes_video(bool videos);
+bool picker_takes_video();
 
 // True when (x, y) (ImGui display px) is on the photo editor's picture as
 // last drawn, where a drag frames an area: a touch shell keeps such a drag

@@ -147,10 +147,14 @@ void review(const app::State& s, const Dispatch& d) {
     auto& n = sem::add_for_last_item("review/" + f.id, "text", label_of(s, f));
     n.value = v;
   }
-  std::size_t photos_picked = 0, ready = 0, memos = 0;
+  std::size_t photos_picked = 0, ready = 0, memos = 0, videos = 0;
   for (const auto& a : dr.attachments) {
     if (a.kind == app::AttachmentKind::voice) {
       memos += a.phase == app::AttachmentPhase::ready;
+      continue;
+    }
+    if (a.kind == app::AttachmentKind::video) {
+      videos += a.phase == app::AttachmentPhase::ready;
       continue;
     }
     photos_picked++;
@@ -165,6 +169,11 @@ void review(const app::State& s, const Dispatch& d) {
     const std::string voice = format(s.lang, "ui.voice.review_count", {{"n", std::to_string(memos)}});
     w::paragraph(voice);
     sem::add_for_last_item("review/voice", "text", voice);
+  }
+  if (videos) {
+    const std::string film = format(s.lang, "ui.video.review_count", {{"n", std::to_string(videos)}});
+    w::paragraph(film);
+    sem::add_for_last_item("review/videos", "text", film);
   }
   if (dr.submit_error) w::alert("error", explain(s.lang, *dr.submit_error));
   bool busy = dr.submit_phase == app::Phase::loading;

@@ -81,17 +81,26 @@ void attachments_row(const app::State& s, const Dispatch& d, const std::string& 
   }
   const std::size_t photos = app::attachment_count(dr, app::AttachmentKind::photo);
   const std::size_t memos = app::attachment_count(dr, app::AttachmentKind::voice);
+  const std::size_t videos = app::attachment_count(dr, app::AttachmentKind::video);
+  const bool film = picker_takes_video();
   std::string counts = label + "  " + format(L, "ui.photo.count", {{"n", num(photos)}, {"max", num(app::kMaxPhotos)}});
   if (record || memos)
     counts += (L == Lang::en ? "; " : "；") +
               format(L, "ui.voice.count", {{"n", num(memos)}, {"max", num(app::kMaxVoiceMemos)}});
+  if (film || videos)
+    counts += (L == Lang::en ? "; " : "；") +
+              format(L, "ui.video.count", {{"n", num(videos)}, {"max", num(app::kMaxVideos)}});
   w::paragraph(counts, true);
   if (dr.attach_error) w::alert("photo/error", explain(L, *dr.attach_error));
-  std::size_t photo_n = 0, memo_n = 0;
+  std::size_t photo_n = 0, memo_n = 0, video_n = 0;
   for (std::size_t i = 0; i < dr.attachments.size(); ++i) {
     const app::Attachment& a = dr.attachments[i];
     if (a.kind == app::AttachmentKind::voice) {
       voice_tile(s, d, a, ++memo_n);
+      continue;
+    }
+    if (a.kind == app::AttachmentKind::video) {
+      video_tile(s, d, a, ++video_n);
       continue;
     }
     const std::string n = num(++photo_n);
@@ -141,9 +150,10 @@ void attachments_row(const app::State& s, const Dispatch& d, const std::string& 
   }
   // "Add photo" and "Record a voice memo" side by side (stacked when their
   // labels do not fit); the recording itself under them.
-  const bool add = has_photo_picker() && photos < app::kMaxPhotos;
+  const bool add = has_photo_picker() && dr.attachments.size() < app::kMaxAttachments &&
+                   (photos < app::kMaxPhotos || (film && videos < app::kMaxVideos));
   const bool talk = voice_can_start(s);
-  const std::string add_label(tr(L, "ui.photo.add")), talk_label(tr(L, "ui.voice.record"));
+  const std::string add_label(tr(L, film ? "ui.video.add" : "ui.photo.add")), talk_label(tr(L, "ui.voice.record"));
   if (add && talk) {
     switch (w::button_pair({"photo/add", add_label}, {"voice/record", talk_label})) {
       case 1: call_photo_picker(); break;
@@ -155,6 +165,7 @@ void attachments_row(const app::State& s, const Dispatch& d, const std::string& 
   } else if (talk) {
     if (w::button("voice/record", talk_label)) d(app::RecordPressed{});
   }
+  if (add && film) w::paragraph(format(L, "ui.video.hint", {{"mb", num(app::kMaxVideoBytes >> 20)}}), true);
   if (talk) w::paragraph(format(L, "ui.voice.hint", {{"seconds", num(app::kMaxVoiceMs / 1000)}}), true);
   if (record) voice_recording(s, d);
 }

@@ -189,6 +189,7 @@ struct UiHarness {
   }
   void no_photos() {
     ui::set_photo_picker({});
+    ui::set_picker_takes_video(false);
     ui::set_photo_renderer({});
     media.clear();
     jobs.clear();

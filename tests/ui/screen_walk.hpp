@@ -161,6 +161,23 @@ inline void memos(UiHarness& h, FakeServer& s, bool denied) {
     h.frames();
   }
 }
+// The form with a photo and two videos picked from the phone's chooser (an
+// MP4 from an Android camera, an iPhone's MOV), then one refused as too
+// large, when `refused`.
+inline void videos(UiHarness& h, FakeServer& s, bool refused) {
+  h.photo_source(media_test::read_fixture("exif_gps.jpg"));
+  ui::set_picker_takes_video(true);
+  form(h, s);
+  h.tap("photo/add");
+  h.run_photo_jobs();
+  auto be32 = [](std::uint32_t v) { return std::string{char(v >> 24), char(v >> 16), char(v >> 8), char(v)}; };
+  auto head = [&](const char* brand) { return be32(20) + "ftyp" + brand + be32(0x200) + brand + be32(8) + "moov"; };
+  h.apply(app::VideoPicked{"vid-1", 7'654'321, "VID_20261127_213015.mp4", "video/mp4", "", head("isom"), ""});
+  h.apply(app::VideoPicked{"vid-2", 18'400'000, "IMG_0042.MOV", "video/quicktime", "", head("qt  "), ""});
+  if (refused)
+    h.apply(app::VideoPicked{"", 64'000'000, "工地夜间施工全程录像.mp4", "video/mp4", "", "", ""});
+  h.frames();
+}
 inline void fill(UiHarness& h) {
   h.type("field/description", h.state.lang == Lang::en ? "Three lights at the east gate have been out for three nights"
                                                       : "小区东门三盏路灯连续三晚不亮，夜间行人看不清路");
@@ -237,6 +254,8 @@ inline std::vector<WalkStep> screen_walk() {
       {"form-recording", "voice/stop", false, [](UiHarness& h, FakeServer& s) { recording(h, s); }, true},
       {"form-voice", "voice/2/remove", false, [](UiHarness& h, FakeServer& s) { memos(h, s, false); }, true},
       {"form-voice-denied", "voice/error", false, [](UiHarness& h, FakeServer& s) { memos(h, s, true); }, true},
+      {"form-video", "video/2/remove", false, [](UiHarness& h, FakeServer& s) { videos(h, s, false); }, true},
+      {"form-video-refused", "photo/error", false, [](UiHarness& h, FakeServer& s) { videos(h, s, true); }, true},
       {"form-errors", "form/errors", false,
        [](UiHarness& h, FakeServer& s) {
          form(h, s);
