@@ -1,7 +1,7 @@
 // native/cli/cmd_file.cpp — `civic file`: file a concern through the outbox.
 //   civic file --service CODE [--description T] [--attr CODE=VALUE]...
 //              [--lat N --long N | --address T] [--email E] [--phone P]
-//              [--first-name T] [--last-name T] [--photo PATH]...
+//              [--first-name T] [--last-name T] [--photo PATH]... [--video PATH]...
 // When the server publishes a certified sealing key, name, phone and email
 // are queued and sent only inside `sealed_personal` (seal.hpp); when the
 // resident is signed in (civic signin), the concern is filed under the account.
@@ -15,6 +15,10 @@
 // before the entry itself; it goes up by tus (create, PATCH chunks with
 // Upload-Checksum, HEAD to resume after a kill) and the POST names it in
 // media_url. A photo that cannot be read or decoded: exit 1, nothing queued.
+// Each --video is stored as is (never re-encoded), like the phone's: at
+// most app::kMaxVideos of at most app::kMaxVideoBytes, an .mp4/.m4v, .mov
+// or .webm whose bytes pass the server's own check (core/media
+// upload_check) before anything is queued — else exit 1 with the reason.
 // On a terminal, stderr shows the attachments going up ("上传附件 43%").
 // $CIVIC_API_KEY, when set, is sent as GeoReport's api_key;
 // $CIVIC_UPLOAD_CHUNK_BYTES (64 KiB – 16 MiB) sets the tus chunk size
@@ -29,8 +33,11 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <span>
 
+#include "core/app/video_flow.hpp"
 #include "core/media/compress.hpp"
+#include "core/media/upload_check.hpp"
 #include "core/outbox/delivery.hpp"
 #include "native/cli/cli.hpp"
 #include "native/cli/seal.hpp"
@@ -103,6 +110,31 @@ Result<outbox::MediaItem> store_photo(native::OutboxStore& store, const std::str
   return outbox::make_media_item(stored.value(), "image/jpeg", jpeg);
 }
 
+// Checks and durably stores one video, as picked (core/app/video_flow.hpp's
+// rules: type by extension, size cap, and the server's whole-file check).
+Result<outbox::MediaItem> store_video(native::OutboxStore& store, const std::string& key, int index,
+                                      const std::string& path) {
+  const std::string name = std::filesystem::path(path).filename().string();
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec) return make_error("video.read_failed", path + ": " + ec.message(), {{"name", name}});
+  if (size == 0) return make_error("video.empty", path, {{"name", name}});
+  if (size > app::kMaxVideoBytes) return app::video_too_big(name, size);   // never read
+  const std::string type = app::video_content_type("", name);
+  if (type.empty()) return make_error("video.bad_type", path, {{"name", name}});
+  std::ifstream f(path, std::ios::binary);
+  std::string bytes(static_cast<std::size_t>(size), '\0');
+  if (!f || !f.read(bytes.data(), static_cast<std::streamsize>(size)))
+    return make_error("video.read_failed", path + ": " + std::strerror(errno), {{"name", name}});
+  const auto* p = reinterpret_cast<const std::uint8_t*>(bytes.data());
+  if (auto bad = media::check_upload_content(type, std::span<const std::uint8_t>(p, bytes.size())))
+    return make_error("video.not_video", bad->id + " " + bad->detail, {{"name", name}});
+  const std::string ext = type == "video/quicktime" ? ".mov" : type == "video/webm" ? ".webm" : ".mp4";
+  auto stored = store.save_media(key, index, ext, bytes);
+  if (!stored) return stored.error();
+  return outbox::make_media_item(stored.value(), type, bytes);
+}
+
 }  // namespace
 
 int cmd_file(Context& ctx) {
@@ -110,7 +142,7 @@ int cmd_file(Context& ctx) {
   api::Params form;
   std::map<std::string, int> attr_count;
   std::vector<std::pair<std::string, std::string>> attrs;
-  std::vector<std::string> photos;
+  std::vector<std::string> photos, videos;
   static const std::map<std::string, std::string> kFields = {
       {"--description", "description"}, {"--lat", "lat"},     {"--long", "long"},
       {"--address", "address_string"},  {"--email", "email"}, {"--phone", "phone"},
@@ -124,6 +156,8 @@ int cmd_file(Context& ctx) {
       service = v;
     } else if (opt == "--photo") {
       photos.push_back(v);
+    } else if (opt == "--video") {
+      videos.push_back(v);
     } else if (opt == "--attr") {
       auto eq = v.find('=');
       if (eq == std::string::npos || eq == 0)
@@ -150,10 +184,13 @@ int cmd_file(Context& ctx) {
     if (k == "description") title = v.substr(0, 120);
   native::OutboxStore store(ctx.data_dir);
   outbox::OutboxEntry e = outbox::make_entry(service, title, form, std::time(nullptr));
-  if (photos.size() > outbox::kMaxMedia)
+  if (photos.size() + videos.size() > outbox::kMaxMedia)
     return usage_error(ctx, format(ctx.lang, "forms.attachments_too_many", {{"max", std::to_string(outbox::kMaxMedia)}}));
-  for (std::size_t i = 0; i < photos.size(); ++i) {
-    auto item = store_photo(store, e.key, static_cast<int>(i), photos[i]);
+  if (videos.size() > app::kMaxVideos)
+    return usage_error(ctx, format(ctx.lang, "video.too_many", {{"max", std::to_string(app::kMaxVideos)}}));
+  for (std::size_t i = 0; i < photos.size() + videos.size(); ++i) {
+    auto item = i < photos.size() ? store_photo(store, e.key, static_cast<int>(i), photos[i])
+                                  : store_video(store, e.key, static_cast<int>(i), videos[i - photos.size()]);
     if (!item) {
       std::error_code ec;
       std::filesystem::remove_all(store.media_dir(e.key), ec);   // nothing queued: no orphans either
