@@ -398,17 +398,18 @@
     },
   };
 
-  // ---- 4. the photo picker ------------------------------------------------
+  // ---- 4. the photo (and video) picker -------------------------------------
   // One input without `capture`: a phone's own chooser then offers the
-  // camera and the gallery (Android: camera, photos, files; iOS: take photo,
-  // photo library, browse), where capture="environment" would allow the
-  // camera only, and a second "take photo" button would only repeat what
-  // that chooser already asks. `multiple`: several photos in one go.
+  // camera and the gallery (Android: camera, photos, files; iOS: take photo
+  // or video, photo library, browse), where capture="environment" would
+  // allow the camera only, and a second "take photo" button would only
+  // repeat what that chooser already asks. `multiple`: several in one go.
+  // Videos too (accept video/*): civic-photos.js keeps them as picked.
   const PHOTO_ADD = 'photo/add';
   const TAP_SLOP = 10;   // CSS px a finger may travel and still tap (imgui_impl_html5)
   const picker = document.createElement('input');
   picker.type = 'file';
-  picker.accept = 'image/*';
+  picker.accept = 'image/*,video/*';
   picker.multiple = true;
   picker.id = 'civic-photo-input';
   picker.tabIndex = -1;
@@ -461,8 +462,11 @@
     if (!files.length) return;
     Module.civicPhotosLoad().then((p) => p.add(files)).catch((e) => {
       // Offline before the photo code was ever fetched: say so per file.
-      const bridge = Module.civicPhotoBridge;
-      if (bridge) for (const f of files) bridge.picked('', f.size, f.name, 'photo.worker_failed');
+      const bridge = Module.civicPhotoBridge, video = Module.civicVideoBridge;
+      for (const f of files) {
+        if (video && /^video\//i.test(f.type || '')) video.picked('', f.size, f.name, f.type, '', null, 'video.read_failed');
+        else if (bridge) bridge.picked('', f.size, f.name, 'photo.worker_failed');
+      }
       console.warn('civic: ' + e);
     });
   });

@@ -9,10 +9,18 @@
 //     preview (photos_web.cpp)
 //   slice: a tus PATCH body, read from IndexedDB (effects_web.cpp)
 //   forget: MediaForget deletes ids
-// and tells the app through Module.civicPhotoBridge (installed by the wasm).
-// Limits: files above the bridge's maxRawBytes are never read (the app
-// refuses them by size); one worker, one job at a time; a worker that failed
-// is replaced on the next job; ids are ours (raw-/jpg- + 16 random hex).
+//   a chosen video (video/*, or no type and a video extension) -> as
+//     picked, never recompressed (a phone's encoder already made it small;
+//     re-encoding in wasm would cost seconds and battery): SHA-256 of its
+//     bytes, a Blob of exactly those bytes in IndexedDB under vid-<hex>
+//     (committed) -> VideoPicked with its first bytes (web/video_web.cpp);
+//     a PATCH then reads only its slice of the Blob
+// and tells the app through Module.civicPhotoBridge / civicVideoBridge
+// (installed by the wasm).
+// Limits: photos above the bridge's maxRawBytes and videos above
+// civicVideoBridge.maxBytes are never read (the app refuses them by size);
+// one worker, one job at a time; a worker that failed is replaced on the
+// next job; ids are ours (raw-/jpg-/vid- + 16 random hex).
 'use strict';
 
 (function () {
@@ -94,12 +102,53 @@
     bridge().pixels(id, info.width, info.height, info.orientation, new Uint8Array(r.out));
   }
 
+  // ---- videos ---------------------------------------------------------------
+  const VIDEO_NAME = /\.(mp4|m4v|mov|webm|3gp|3g2|mkv|avi)$/i;
+  const isVideo = (f) => /^video\//i.test(f.type || '') || (!f.type && VIDEO_NAME.test(f.name || ''));
+  const hex = (buf) => Array.from(new Uint8Array(buf), (x) => x.toString(16).padStart(2, '0')).join('');
+
+  async function addVideo(f) {
+    const v = Module.civicVideoBridge;
+    if (f.size === 0 || f.size > v.maxBytes) {   // never read: the app says why, with the limit
+      v.picked('', f.size, f.name, f.type, '', null, '');
+      return;
+    }
+    let bytes;
+    try {
+      bytes = await f.arrayBuffer();
+    } catch (e) {
+      v.picked('', f.size, f.name, f.type, '', null, 'video.read_failed');
+      return;
+    }
+    let sha = '';
+    try {
+      if (crypto.subtle) sha = hex(await crypto.subtle.digest('SHA-256', bytes));
+    } catch (e) { /* sent without a whole-file checksum; every chunk still has its own */ }
+    const head = new Uint8Array(bytes.slice(0, v.headBytes));
+    const id = randomId('vid-');
+    try {
+      // A Blob of the very bytes hashed (the file on disk may change after
+      // the pick); IndexedDB keeps it as a file, and a PATCH reads a slice.
+      await put(id, new Blob([bytes], { type: f.type || 'application/octet-stream' }));
+    } catch (e) {
+      console.warn('civic: video not stored: ' + e);
+      v.picked('', f.size, f.name, f.type, '', null, storageError(e) === 'photo.storage_full' ? 'video.storage_full' : 'video.read_failed');
+      return;
+    }
+    bytes = null;
+    v.picked(id, f.size, f.name, f.type, sha, head, '');
+  }
+
   // ---- what the app and the page call -----------------------------------------
   Module.civicPhotosModule = {
     // Files from the chooser, in order: each stored, then reported.
     async add(files) {
       const b = bridge();
       for (const f of files) {
+        if (isVideo(f) && Module.civicVideoBridge) {
+          await addVideo(f);
+          continue;
+        }
         const id = randomId('raw-');
         if (f.size > b.maxRawBytes) {   // never read: the app refuses it with the limit in words
           b.picked(id, f.size, f.name, '');
@@ -175,11 +224,13 @@
     },
 
     // A tus PATCH body: bytes [offset, offset + length) of a stored item.
+    // A video is kept as a Blob: only the slice is read.
     async slice(id, offset, length) {
       const buf = await get(id);
       if (!buf) throw new Error('media ' + id + ' is not stored on this device');
-      if (offset + length > buf.byteLength) throw new Error('media ' + id + ' is shorter than the upload');
-      return new Uint8Array(buf, offset, length);
+      const blob = buf instanceof Blob;
+      if (offset + length > (blob ? buf.size : buf.byteLength)) throw new Error('media ' + id + ' is shorter than the upload');
+      return blob ? new Uint8Array(await buf.slice(offset, offset + length).arrayBuffer()) : new Uint8Array(buf, offset, length);
     },
 
     forget(ids) {

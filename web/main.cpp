@@ -72,6 +72,7 @@
 #include "effects_web.hpp"
 #include "photos_web.hpp"
 #include "timing_web.hpp"
+#include "video_web.hpp"
 #include "voice_web.hpp"
 #include "ui/photo_preview.hpp"
 #include "ui/glyphs.hpp"
@@ -503,6 +504,7 @@ int main() {
   ImGui::CreateContext();
   ImGui_ImplHtml5_Init(kCanvas, civic::web::Html5Hooks{run_frames_now, ui::drag_surface_at});
   web::photos_init();   // the photo picker; the editor's WebGL2 preview compiles on first use
+  web::video_init();    // the same picker takes videos, stored as picked (video_web.hpp)
 
   char* cfg = civic_page_config();
   std::string config(cfg);

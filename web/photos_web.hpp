@@ -4,7 +4,7 @@
 //
 // Backend checklist:
 //  [X] Picker: web/civic-page.js opens a hidden <input type=file
-//      accept="image/*" multiple> inside the tap, click or key press on the
+//      accept="image/*,video/*" multiple> inside the tap, click or key press on the
 //      add-photo button (browsers open a chooser only in a user gesture);
 //      the ImGui button's own press opens it too when the page did not.
 //  [X] Picked files: bytes stored in IndexedDB ("civic" database, store
@@ -20,7 +20,8 @@
 //      worker from the raw bytes, drawn by shaders/photo_preview_gl
 //      (GLSL ES 3.00); after a reload a restored draft's photos are
 //      previewed again on first sight.
-//  [ ] Video and voice memos (core has no such attachment kind yet).
+//  [X] Videos: the same picker; civic-photos.js stores them as picked and
+//      web/video_web.cpp reports them (no worker, no preview).
 // The page code (civic-photos.js and the worker) loads only when photos are
 // used, so it costs nothing before the first frame.
 #pragma once
