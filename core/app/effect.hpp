@@ -132,7 +132,25 @@ struct RecordStop {
   bool discard = false;
 };
 
+// Play the voice memo stored under media_id (web: its bytes from IndexedDB
+// as a Blob URL in an <audio> element, started within the resident's tap so
+// mobile autoplay rules allow it). Answer PlaybackStarted once it is heard,
+// PlaybackProgress a few times a second while the position moves, then
+// PlaybackEnded or PlaybackFailed (missing: the bytes are gone). Release the
+// element and its URL at the end. Core sends StopPlayback first when
+// another memo starts: one sound at a time.
+struct PlayMemo {
+  std::uint64_t play_id = 0;
+  std::string media_id;
+  std::string content_type;   // audio/webm, audio/ogg, audio/mp4
+};
+// Stop that playback and release it. No answer (a late one is dropped).
+struct StopPlayback {
+  std::uint64_t play_id = 0;
+};
+
 using Effect = std::variant<HttpRequest, OutboxSave, OutboxDelete, OutboxLoad, WakeAt, StreamOpen, StreamClose,
-                            PhotoCompress, MediaForget, TrustSave, DraftSave, DraftLoad, LocateRequest, RecordStart, RecordStop>;
+                            PhotoCompress, MediaForget, TrustSave, DraftSave, DraftLoad, LocateRequest, RecordStart, RecordStop,
+                            PlayMemo, StopPlayback>;
 
 }  // namespace civic::app

@@ -23,6 +23,7 @@ struct Started {
   Settings settings;         // the kiosk starts in large-text mode
   bool can_stream = false;   // the shell carries StreamOpen (else tickets are polled)
   bool can_record = false;   // the shell carries RecordStart (a microphone API): voice memos offered
+  bool can_play = false;     // the shell carries PlayMemo: a memo on the form can be listened to
   SessionConfig session;     // kiosk: inactivity that ends a resident's session
   HallLocation hall;         // kiosk: the default location of a concern
   bool shared_device = false;  // kiosk: concerns stored by an earlier run are not this resident's
@@ -207,6 +208,29 @@ struct RecordFailed {
   std::string detail;                          // developer terms (the DOMException's message)
 };
 
+// Playing a memo back (playback_flow.hpp). The resident's taps on a memo's
+// play/stop button, then the shell's answers to PlayMemo{play_id}: sound
+// started, where it is (a few times a second, only when it moved), it
+// ended, or why it could not play.
+struct PlayPressed { std::string media_id; };
+struct PlayStopPressed {};
+struct PlaybackStarted { std::uint64_t play_id = 0; };
+struct PlaybackProgress {
+  std::uint64_t play_id = 0;
+  std::int64_t position_ms = 0;
+};
+enum class PlaybackEnd { finished, interrupted };   // to its end / the platform paused it (a call)
+struct PlaybackEnded {
+  std::uint64_t play_id = 0;
+  PlaybackEnd reason = PlaybackEnd::finished;
+};
+enum class PlaybackFailure { missing, unsupported, failed };   // bytes gone / cannot decode / anything else
+struct PlaybackFailed {
+  std::uint64_t play_id = 0;
+  PlaybackFailure failure = PlaybackFailure::failed;
+  std::string detail;                          // developer terms (the MediaError's message)
+};
+
 using Event = std::variant<Started, HttpDone, LanguageChosen, GroupOpened, BackPressed, RetryPressed,
                            SettingsChanged, ServiceChosen, FieldEdited, FieldLeft, ReviewPressed, SubmitPressed,
                            HomePressed, TicketsOpened, TicketOpened, RatePressed, ReopenPressed, OutboxSaved,
@@ -215,6 +239,8 @@ using Event = std::variant<Started, HttpDone, LanguageChosen, GroupOpened, BackP
                            PhotoEditChanged, PhotoEditClosed, DraftLoaded, PageVisibility, DraftResumed, DraftDiscarded,
                            RateCommentEdited, SearchEdited, ConcernEdited, ReadingsLoaded, LocatePressed, Located,
                            LocationChosen, FollowNearbyPressed, FileAnywayPressed, RecordPressed, RecordStopPressed,
-                           RecordStarted, RecordProgress, RecordStopped, RecordFailed, UploadProgress, VideoPicked>;
+                           RecordStarted, RecordProgress, RecordStopped, RecordFailed, UploadProgress, VideoPicked,
+                           PlayPressed, PlayStopPressed, PlaybackStarted, PlaybackProgress, PlaybackEnded,
+                           PlaybackFailed>;
 
 }  // namespace civic::app

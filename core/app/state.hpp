@@ -12,6 +12,7 @@
 #include "core/api/url.hpp"
 #include "core/app/attachments.hpp"
 #include "core/app/draft_store.hpp"
+#include "core/app/player.hpp"
 #include "core/app/session.hpp"
 #include "core/catalog_search/catalog_search.hpp"
 #include "core/crypto/pin_store.hpp"
@@ -216,6 +217,7 @@ struct State {
   PhotoEditor editor;
   std::uint64_t next_job_id = 1;
   Recorder recorder;                       // voice memos (voice_flow.hpp)
+  Player player;                           // a memo played back (playback_flow.hpp)
   // Bumped on every change, so a shell can redraw only when something changed.
   std::uint64_t revision = 0;
 };

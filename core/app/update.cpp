@@ -12,6 +12,7 @@
 #include "core/app/nearby_flow.hpp"
 #include "core/app/outbox_flow.hpp"
 #include "core/app/photo_flow.hpp"
+#include "core/app/playback_flow.hpp"
 #include "core/app/trust_flow.hpp"
 #include "core/app/video_flow.hpp"
 #include "core/app/voice_flow.hpp"
@@ -338,6 +339,7 @@ std::vector<Effect> end_session(State& s) {
     }
   }
   voice_abandon(s, fx);              // the microphone is released, the memo not kept
+  playback_stop(s, fx);              // and the resident's memo is not heard by the next one
   forget_attachments(s.draft, fx);   // the resident's photos leave with them
   wipe_resident_data(s);
   for (auto& [key, slot] : s.outbox) {
@@ -364,6 +366,8 @@ std::vector<Effect> end_session(State& s) {
   fresh.next_job_id = s.next_job_id;
   fresh.recorder.available = s.recorder.available;
   fresh.recorder.next_id = s.recorder.next_id;   // a late answer for the last resident's memo stays unmatched
+  fresh.player.available = s.player.available;
+  fresh.player.next_id = s.player.next_id;
   fresh.revision = s.revision;
   fresh.outbox = std::move(s.outbox);
   fresh.next_save_id = s.next_save_id;
@@ -441,6 +445,11 @@ std::vector<Effect> update(State& s, const Event& event) {
     if (upload_on_progress(s, *up)) s.revision++;
     return {};
   }
+  // A memo's position likewise: a frame only when the seconds shown move.
+  if (const auto* pp = std::get_if<PlaybackProgress>(&event)) {
+    if (playback_on_progress(s, *pp)) s.revision++;
+    return {};
+  }
   const std::uint64_t before = s.revision;
   const bool tick = std::holds_alternative<SessionTick>(event);
   const SessionView seen = tick ? session_view(s) : SessionView{};
@@ -450,6 +459,8 @@ std::vector<Effect> update(State& s, const Event& event) {
   // A memo is recorded on the form only: leaving it (review, back, home)
   // stops the recording and keeps what was said.
   if (s.screen != Screen::form) voice_finish(s, fx);
+  // A memo is heard on the form only, and never over the microphone.
+  playback_sync(s, fx);
   // The kiosk ticks its session clock 4× a second: a tick that changes
   // nothing on screen is no change, so an idle kiosk draws no frame.
   draft_sync(s, fx);  // the draft being written is kept by the shell (draft_store.hpp)
@@ -470,6 +481,7 @@ std::vector<Effect> dispatch(State& s, const Event& event) {
             s.shared_device = e.shared_device;
             s.live.can_stream = e.can_stream;
             s.recorder.available = e.can_record;
+            s.player.available = e.can_play;
             std::vector<Effect> fx = fetch_catalog(s);
             for (auto& f : trust_start(s, e)) fx.push_back(std::move(f));
             fx.push_back(OutboxLoad{});   // concerns a previous run left on their way
@@ -712,6 +724,12 @@ std::vector<Effect> dispatch(State& s, const Event& event) {
           [&](const RecordStopped& e) -> std::vector<Effect> { return record_stopped(s, e); },
           [&](const RecordFailed& e) -> std::vector<Effect> { return record_failed(s, e); },
           [&](const UploadProgress&) -> std::vector<Effect> { return {}; },   // update() applies it
+          [&](const PlayPressed& e) -> std::vector<Effect> { return play_pressed(s, e); },
+          [&](const PlayStopPressed&) -> std::vector<Effect> { return play_stop_pressed(s); },
+          [&](const PlaybackStarted& e) -> std::vector<Effect> { return playback_started(s, e); },
+          [&](const PlaybackProgress&) -> std::vector<Effect> { return {}; },   // update() applies it
+          [&](const PlaybackEnded& e) -> std::vector<Effect> { return playback_ended(s, e); },
+          [&](const PlaybackFailed& e) -> std::vector<Effect> { return playback_failed(s, e); },
       },
       event);
 }

@@ -38,6 +38,14 @@ constexpr Message kTable[] = {
     {"ui.voice.memo", "语音 {n}，{duration}", "Voice memo {n}, {duration}"},
     {"ui.voice.remove", "删除语音 {n}", "Remove voice memo {n}"},
     {"ui.voice.count", "语音 {n}/{max} 段", "Voice memos: {n} of {max}"},
+    {"voice.play_missing", "这段语音的录音已不在本机，无法播放。请删除它，重新录一段",
+     "This memo's recording is no longer on this device, so it cannot be played. Remove it and record it again."},
+    {"voice.play_unsupported", "这个浏览器无法播放这段语音，但它仍会随诉求一起发送",
+     "This browser cannot play the memo back, but it will still be sent with the concern."},
+    {"voice.play_failed", "语音没有播放出来，请重试", "The memo could not be played. Please try again."},
+    {"ui.voice.play", "播放语音 {n}", "Play voice memo {n}"},
+    {"ui.voice.play_stop", "停止播放语音 {n}", "Stop voice memo {n}"},
+    {"ui.voice.position", "正在播放 {position} / {duration}", "Playing {position} / {duration}"},
     {"ui.voice.review_count", "附语音 {n} 段", "{n} voice memos attached"},
 };
 }  // namespace

@@ -113,6 +113,11 @@ void run_effects(Platform& p, std::vector<app::Effect> effects) {
       if (p.draft_load) p.done.push_back(app::DraftLoaded{p.draft_load()});
     } else if (auto* loc = std::get_if<app::LocateRequest>(&fx)) {
       p.done.push_back(locate(p, loc->locate_id));
+    } else if (std::holds_alternative<app::PlayMemo>(fx) || std::holds_alternative<app::StopPlayback>(fx)) {
+      // Nothing to play: a native shell records no memos and says so
+      // (Started::can_record and can_play stay false), so the form shows no
+      // memo and core never asks. Were one asked for, no answer keeps core
+      // at "starting" until the resident taps stop or leaves the form.
     }
   }
 }
