@@ -1,14 +1,18 @@
 // ui/screen_voice.cpp — voice memos on the form (core/app/voice_flow.hpp):
 // the "record a voice memo" control (only where the shell can record), the
 // recording state (elapsed time against the cap, the input level, a big stop
-// button), the memo tiles (length, remove), and why a memo could not be
-// made, in place. Every control is a semantic node: voice/record,
-// voice/elapsed, voice/level, voice/stop, voice/N/info, voice/N/remove,
-// voice/error.
+// button), the memo tiles (length, play/stop where the shell can play,
+// remove; while a memo plays, its position against its length), and why a
+// memo could not be made or played, in place. Every control is a semantic
+// node: voice/record, voice/elapsed, voice/level, voice/stop, voice/N/info,
+// voice/N/play (named "stop" and checked while that memo plays, so the
+// page's gesture hook knows a tap on it starts no sound), voice/N/position,
+// voice/N/remove, voice/N/error, voice/error.
 #include <imgui.h>
 
 #include <cstdio>
 
+#include "core/app/playback_flow.hpp"
 #include "core/app/voice_flow.hpp"
 #include "core/i18n/messages.hpp"
 #include "ui/screens.hpp"
@@ -42,8 +46,34 @@ void voice_tile(const app::State& s, const Dispatch& d, const app::Attachment& a
   w::paragraph(info);
   auto& node = sem::add_for_last_item(id + "/info", "text", info);
   node.value = std::to_string((a.size + 512) / 1024) + " KB";
-  if (w::button(id + "/remove", format(L, "ui.voice.remove", {{"n", std::to_string(n)}}), w::Kind::danger))
+  const app::Player& p = s.player;
+  const bool playing = app::playing_memo(s) == &a;
+  if (playing) {
+    const std::string where =
+        format(L, "ui.voice.position", {{"position", clock(p.position_ms)}, {"duration", clock(a.duration_ms)}});
+    const int pct = a.duration_ms > 0 ? static_cast<int>(p.position_ms * 100 / a.duration_ms) : 0;
+    w::progress(id + "/position", where, where, pct);
+  }
+  if (p.error && p.error_media == a.id) w::alert(id + "/error", explain(L, *p.error));
+  const std::string remove_label = format(L, "ui.voice.remove", {{"n", std::to_string(n)}});
+  if (!p.available) {
+    if (w::button(id + "/remove", remove_label, w::Kind::danger)) d(app::PhotoRemoved{a.id});
+    ImGui::PopID();
+    return;
+  }
+  // Play and remove side by side, thumb-sized like a photo's edit/remove.
+  // No sound while the microphone is on: play waits for the recording.
+  const std::string play_label = format(L, playing ? "ui.voice.play_stop" : "ui.voice.play", {{"n", std::to_string(n)}});
+  const bool mic = s.recorder.phase != app::RecordPhase::idle;
+  const int pressed = w::button_pair({id + "/play", play_label, playing ? w::Kind::primary : w::Kind::normal, mic && !playing},
+                                     {id + "/remove", remove_label, w::Kind::danger, false});
+  if (auto* node = sem::drawn(id + "/play")) node->checked = playing;
+  if (pressed == 1) {
+    if (playing) d(app::PlayStopPressed{});
+    else d(app::PlayPressed{a.id});
+  } else if (pressed == 2) {
     d(app::PhotoRemoved{a.id});
+  }
   ImGui::PopID();
 }
 

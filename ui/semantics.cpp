@@ -45,6 +45,12 @@ SemanticNode& add_for_last_item(std::string id, std::string role, std::string na
 
 SemanticNode& last() { return g_building.back(); }
 
+SemanticNode* drawn(const std::string& id) {
+  for (auto it = g_building.rbegin(); it != g_building.rend(); ++it)
+    if (it->id == id) return &*it;
+  return nullptr;
+}
+
 namespace {
 void zero_string(std::string& s) {
   s.resize(s.capacity());

@@ -15,6 +15,9 @@ SemanticNode& add_for_last_item(std::string id, std::string role, std::string na
 SemanticNode& add(std::string id, std::string role, std::string name, float x, float y, float w, float h);
 void end_frame();
 SemanticNode& last();
+// A node added this frame by id (to mark state on a control a compound
+// widget drew), or nullptr.
+SemanticNode* drawn(const std::string& id);
 // Overwrites every recorded name and value (a kiosk session ended).
 void wipe();   // the node added last (to refine its name or value)
 

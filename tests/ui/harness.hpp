@@ -33,6 +33,8 @@ struct UiHarness {
   std::vector<app::StreamOpen> streams;     // event streams core opened (answered by the test)
   std::vector<app::RecordStart> recordings; // voice memos core asked for (answered by the test)
   std::vector<app::RecordStop> record_stops;
+  std::vector<app::PlayMemo> plays;         // memos core asked to play (answered by the test)
+  std::vector<app::StopPlayback> play_stops;
   bool kiosk = true;                        // the hall's shell (no microphone) or the phone's
 
   // Defaults: the 1080×1920 hall screen (64 px targets). The phone is
@@ -84,6 +86,10 @@ struct UiHarness {
           recordings.push_back(*rec);
         } else if (auto* stop = std::get_if<app::RecordStop>(&fx)) {
           record_stops.push_back(*stop);
+        } else if (auto* play = std::get_if<app::PlayMemo>(&fx)) {
+          plays.push_back(*play);
+        } else if (auto* halt = std::get_if<app::StopPlayback>(&fx)) {
+          play_stops.push_back(*halt);
         } else if (auto* del = std::get_if<app::OutboxDelete>(&fx)) {
           outbox.erase(del->key);
         } else if (auto* job = std::get_if<app::PhotoCompress>(&fx)) {
@@ -118,6 +124,8 @@ struct UiHarness {
     streams.clear();
     recordings.clear();
     record_stops.clear();
+    plays.clear();
+    play_stops.clear();
     outbox.clear();
     no_photos();
     ui::wipe_resident_traces();

@@ -109,6 +109,7 @@ inline void home(UiHarness& h, FakeServer& s, Lang lang, app::Settings settings)
   app::Started st{"http://civic.test/open311/v2/", lang, settings};
   st.can_stream = true;
   st.can_record = !h.kiosk;   // the web shell where the browser can record; the kiosk says no
+  st.can_play = !h.kiosk;     // and play a memo back
   st.session = {120000, 20000};
   h.apply(st);
   h.frames();
@@ -176,6 +177,16 @@ inline void videos(UiHarness& h, FakeServer& s, bool refused) {
   h.apply(app::VideoPicked{"vid-2", 18'400'000, "IMG_0042.MOV", "video/quicktime", "", head("qt  "), ""});
   if (refused)
     h.apply(app::VideoPicked{"", 64'000'000, "工地夜间施工全程录像.mp4", "video/mp4", "", "", ""});
+  h.frames();
+}
+// Those memos, the second (1:59 long) playing back, 1:07 in.
+inline void playing(UiHarness& h, FakeServer& s) {
+  memos(h, s, false);
+  h.tap("voice/2/play");
+  REQUIRE_MESSAGE(!h.plays.empty(), "core asked the shell to play");
+  const auto id = h.plays.back().play_id;
+  h.apply(app::PlaybackStarted{id});
+  h.apply(app::PlaybackProgress{id, 67'400});
   h.frames();
 }
 inline void fill(UiHarness& h) {
@@ -253,6 +264,7 @@ inline std::vector<WalkStep> screen_walk() {
        }},
       {"form-recording", "voice/stop", false, [](UiHarness& h, FakeServer& s) { recording(h, s); }, true},
       {"form-voice", "voice/2/remove", false, [](UiHarness& h, FakeServer& s) { memos(h, s, false); }, true},
+      {"form-voice-playing", "voice/2/position", false, [](UiHarness& h, FakeServer& s) { playing(h, s); }, true},
       {"form-voice-denied", "voice/error", false, [](UiHarness& h, FakeServer& s) { memos(h, s, true); }, true},
       {"form-video", "video/2/remove", false, [](UiHarness& h, FakeServer& s) { videos(h, s, false); }, true},
       {"form-video-refused", "photo/error", false, [](UiHarness& h, FakeServer& s) { videos(h, s, true); }, true},
