@@ -15,6 +15,8 @@
 //     after them go to civic-photos.js, loaded only when photos are used.
 //     Likewise the microphone: asked for inside the tap on "record a voice
 //     memo"; the recording itself is civic-recorder.js's, loaded on use.
+//     And sound: a memo's play button starts an <audio> element inside
+//     the tap (mobile autoplay rules); civic-player.js plays the memo.
 // Limits: at most MAX_NODES elements are mirrored (a runaway UI cannot grow
 // the DOM without bound); names and values are set as text, never as HTML.
 'use strict';
@@ -268,6 +270,7 @@
         if (el.dataset.id === PHOTO_ADD) openPicker();
         else {
           if (el.dataset.id === VOICE_RECORD) askMic();
+          else if (MEMO_PLAY.test(el.dataset.id) && !el.dataset.playing) primeAudio();
           call('_civic_a11y_activate', el.dataset.id);
         }
       });
@@ -291,6 +294,8 @@
 
   function update(el, n) {
     el.dataset.id = n.id;
+    if (n.role === 'button' && n.checked) el.dataset.playing = '1';   // a memo's play button while it plays
+    else delete el.dataset.playing;
     if (n.role === 'textbox') {
       el.setAttribute('aria-label', n.name);
       if (document.activeElement !== el && el.value !== n.value) el.value = n.value;
@@ -431,7 +436,10 @@
   // mouseup that ImGui sees, so the button's press below finds it opened).
   let down = null;
   const canvas = document.getElementById('canvas');
-  const gestureOf = (n) => (n && !n.disabled ? (n.id === PHOTO_ADD ? openPicker : n.id === VOICE_RECORD ? askMic : null) : null);
+  const gestureOf = (n) => (!n || n.disabled ? null
+    : n.id === PHOTO_ADD ? openPicker
+      : n.id === VOICE_RECORD ? askMic
+        : MEMO_PLAY.test(n.id) && !n.checked ? primeAudio : null);
   canvas.addEventListener('pointerdown', (e) => {
     const n = e.isPrimary ? nodeAt(e.clientX, e.clientY) : null;
     down = gestureOf(n) ? { x: e.clientX, y: e.clientY, id: n.id } : null;
@@ -517,6 +525,53 @@
     s.onload = () => (Module.civicRecorderModule ? resolve(Module.civicRecorderModule)
                                                  : reject(new Error('civic-recorder.js did not start')));
     s.onerror = () => { recorder = null; s.remove(); reject(new Error('civic-recorder.js could not be loaded')); };
+    document.head.appendChild(s);
+  }));
+
+  // ---- 6. playing a memo back ----------------------------------------------
+  // civic-player.js (loaded on first play, also for a memo restored from a
+  // draft) plays a memo. A phone lets an <audio> element play without a
+  // gesture only once it was started inside one, and the memo's bytes come
+  // from IndexedDB a frame later: so the tap on a memo's play button (not
+  // its stop) starts a fresh element here, in the tap's own pointerup or
+  // click, on a few milliseconds of silence, and the player takes that
+  // element (Module.civicAudioTake). One nobody takes is left to end.
+  const MEMO_PLAY = /^voice\/\d+\/play$/;
+  const AUDIO_UNCLAIMED_MS = 5000;
+  let primed = null;   // { at, el } from the last tap, not taken yet
+  function silence() {   // 10 ms of 8 kHz 8-bit mono PCM, as a WAV file
+    const n = 80;
+    const b = new Uint8Array(44 + n).fill(128);
+    const v = new DataView(b.buffer);
+    const ascii = (at, s) => { for (let i = 0; i < s.length; i++) b[at + i] = s.charCodeAt(i); };
+    ascii(0, 'RIFF'); v.setUint32(4, 36 + n, true); ascii(8, 'WAVEfmt '); v.setUint32(16, 16, true);
+    v.setUint16(20, 1, true); v.setUint16(22, 1, true); v.setUint32(24, 8000, true); v.setUint32(28, 8000, true);
+    v.setUint16(32, 1, true); v.setUint16(34, 8, true); ascii(36, 'data'); v.setUint32(40, n, true);
+    return new Blob([b], { type: 'audio/wav' });
+  }
+  function primeAudio() {
+    if (typeof window.Audio !== 'function') return;
+    const el = new Audio();
+    const url = URL.createObjectURL(silence());
+    const drop = () => URL.revokeObjectURL(url);
+    el.src = url;
+    el.play().then(drop, drop);
+    primed = { at: performance.now(), el };
+    Module.civicPlayerLoad().catch(() => {});
+  }
+  Module.civicAudioTake = () => {
+    const p = primed;
+    primed = null;
+    return p && performance.now() - p.at < AUDIO_UNCLAIMED_MS ? p.el : null;
+  };
+  let player = null;
+  Module.civicPlayerLoad = () => player || (player = new Promise((resolve, reject) => {
+    const s = document.createElement('script');
+    s.src = 'civic-player.js';
+    s.async = true;
+    s.onload = () => (Module.civicPlayerModule ? resolve(Module.civicPlayerModule)
+                                               : reject(new Error('civic-player.js did not start')));
+    s.onerror = () => { player = null; s.remove(); reject(new Error('civic-player.js could not be loaded')); };
     document.head.appendChild(s);
   }));
 

@@ -46,6 +46,7 @@
 //      request as a network error (core retries with backoff).
 //  [X] PhotoCompress/MediaForget: photos_web.cpp.
 //  [X] RecordStart/RecordStop: voice_web.cpp (memos stored like photos).
+//  [X] PlayMemo/StopPlayback: playback_web.cpp (a memo heard before sending).
 //  [X] Upload progress: a media body (a tus PATCH) goes by XMLHttpRequest,
 //      whose xhr.upload.onprogress fetch() lacks; the bytes gone out are
 //      reported as UploadProgress at most every kProgressMs and only when
@@ -70,6 +71,7 @@
 #include <vector>
 
 #include "photos_web.hpp"
+#include "playback_web.hpp"
 #include "voice_web.hpp"
 
 namespace civic::web {
@@ -464,6 +466,10 @@ void run_effects(const std::vector<app::Effect>& effects) {
             voice_start(e);
           } else if constexpr (std::is_same_v<T, app::RecordStop>) {
             voice_stop(e);
+          } else if constexpr (std::is_same_v<T, app::PlayMemo>) {
+            playback_play(e);
+          } else if constexpr (std::is_same_v<T, app::StopPlayback>) {
+            playback_stop(e);
           } else {
             civic_warn_unsupported(int(effect.index()));
           }
@@ -481,6 +487,8 @@ std::deque<app::Event> take_completions() {
 bool has_completions() { return !g_done.empty(); }
 
 void post_completion(app::Event e) { g_done.push_back(std::move(e)); }
+
+void post_arrival(app::Event e) { arrived(std::move(e)); }
 
 void on_completion(void (*hook)()) { g_arrived = hook; }
 

@@ -26,6 +26,11 @@ std::deque<app::Event> take_completions();
 bool has_completions();
 // Queues an outcome reported by another part of the shell (photos_web.cpp).
 void post_completion(app::Event e);
+// Queues an outcome a browser callback reported (outside any effect) and
+// tells the shell at once, as a fetch reply does: applied without waiting
+// for a frame, and drawn only if it changed State (playback_web.cpp's
+// position reports).
+void post_arrival(app::Event e);
 // Called after a completion is queued by the browser (a reply, a stored
 // record, a timer), outside any effect being run: the shell may apply it at
 // once instead of waiting for the next animation frame.

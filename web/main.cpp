@@ -39,6 +39,7 @@
 //  [X] Counters for the budget benchmark (frames drawn, first frame marks).
 //  [X] Photos (photos_web.hpp): picker, compression in a worker, preview.
 //  [X] Voice memos (voice_web.hpp): MediaRecorder, stored like photos.
+//  [X] Memo playback (playback_web.hpp): <audio> over the stored bytes.
 //  [X] Font atlas re-rasterised when devicePixelRatio changes (zoom).
 //  [X] Page visibility: hidden (visibilitychange, pagehide) is applied at
 //      once — core saves the draft synchronously (localStorage) before the
@@ -72,6 +73,7 @@
 #include "effects_web.hpp"
 #include "photos_web.hpp"
 #include "timing_web.hpp"
+#include "playback_web.hpp"
 #include "video_web.hpp"
 #include "voice_web.hpp"
 #include "ui/photo_preview.hpp"
@@ -515,6 +517,7 @@ int main() {
   started.lang = parse_lang(nl == std::string::npos ? "" : config.substr(nl + 1));
   started.can_stream = true;   // EventSource (effects_web.cpp)
   web::voice_init(started);    // voice memos where the browser can record (voice_web.hpp)
+  web::playback_init(started); // and a memo heard back before it is sent (playback_web.hpp)
   web::install_network_events();
   web::on_completion(completion_arrived);
   web::load_trust(started);   // pinned server keys: personal fields are sealed from the first filing

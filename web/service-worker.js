@@ -16,8 +16,9 @@ const SHELL = [
 // The photo code: fetched when the form first offers photos (civic-page.js
 // warms it), not with the shell — most visits attach nothing — then kept
 // like the shell, so a returning resident can attach photos offline. The
-// voice recorder likewise, once it has been used.
-const LAZY = ['civic-photos.js', 'civic-media-worker.js', 'civic-media.js', 'civic-media.wasm', 'civic-recorder.js'];
+// voice recorder and the memo player likewise, once they have been used.
+const LAZY = ['civic-photos.js', 'civic-media-worker.js', 'civic-media.js', 'civic-media.wasm', 'civic-recorder.js',
+              'civic-player.js'];
 const scopeUrl = new URL(self.registration.scope);
 const shellUrls = new Set(SHELL.concat(LAZY).map((p) => new URL(p, scopeUrl).href));
 

@@ -24,7 +24,7 @@
 //  [X] Failures: NotAllowedError/SecurityError → denied, NotFoundError/
 //      OverconstrainedError → no_device, no MediaRecorder → unsupported,
 //      QuotaExceededError → storage_full, anything else → failed.
-//  [ ] Playback of a memo on the form.
+//  [X] Playback of a memo on the form: playback_web.hpp.
 #pragma once
 #include "core/app/effect.hpp"
 #include "core/app/event.hpp"

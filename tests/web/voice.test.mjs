@@ -9,7 +9,12 @@
 // is filed, and the server's copy is audio/webm with the EBML magic and a
 // real size, listed on the staff's view of the ticket. Then a phone whose
 // microphone is refused: the reason is shown in Chinese, in place, and the
-// typed description stays.
+// typed description stays. And a memo heard back before it is sent: a tap on
+// its play button turns it into stop and the position counts up; it plays to
+// its end, or is stopped; no <audio> element is left playing and no object
+// URL of audio is left unrevoked; after a reload the memo restored with the
+// draft plays too. The tap through CDP counts as the user activation mobile
+// autoplay rules ask for: no --autoplay-policy flag is given.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, openPhone } from './harness.mjs';
@@ -43,6 +48,37 @@ async function watchMicrophone(context) {
 }
 const liveTracks = (page) => page.evaluate(() =>
   window.__streams.flatMap((s) => s.getTracks()).filter((t) => t.readyState !== 'ended').length);
+
+// Every media element that was asked to play, and every object URL made
+// for audio bytes and not yet revoked: what playback leaves behind.
+async function watchAudio(context) {
+  await context.addInitScript(() => {
+    window.__audios = [];
+    window.__audioUrls = new Set();
+    const play = HTMLMediaElement.prototype.play;
+    HTMLMediaElement.prototype.play = function () {
+      if (!window.__audios.includes(this)) window.__audios.push(this);
+      return play.call(this);
+    };
+    const create = URL.createObjectURL.bind(URL);
+    const revoke = URL.revokeObjectURL.bind(URL);
+    URL.createObjectURL = (o) => {
+      const u = create(o);
+      if (o && /^audio\//.test(o.type || '')) window.__audioUrls.add(u);
+      return u;
+    };
+    URL.revokeObjectURL = (u) => {
+      window.__audioUrls.delete(u);
+      return revoke(u);
+    };
+  });
+}
+const leftPlaying = (page) => page.evaluate(() => ({
+  playing: window.__audios.filter((a) => !a.paused && !a.ended).length,
+  urls: window.__audioUrls.size,
+  inPage: document.querySelectorAll('audio, video').length,
+  played: window.__audios.length,
+}));
 
 async function press(page, id) {
   await byId(page, id);
@@ -154,6 +190,78 @@ test('the microphone refused: the reason in Chinese, in place, and the typed tex
     assert.ok(!nodes.some((n) => n.id.startsWith('voice/1/')), 'no memo');
     assert.ok(nodes.some((n) => n.id === 'voice/record'), 'the resident can try again');
     assert.equal(await liveTracks(page), 0);
+  } finally {
+    await phone.close();
+  }
+});
+
+test('a memo heard back before sending: play, to its end, stop, and after a reload', async (t) => {
+  const phone = await openPhone({ locale: 'zh-CN', args: [FAKE_DEVICE, FAKE_YES] });
+  try {
+    const { page } = phone;
+    await watchMicrophone(phone.context);
+    await watchAudio(phone.context);
+    await openForm(page);
+    await type(page, 'field/description', '路灯闪烁，录了一段语音再听一遍');
+    await tap(page, 'voice/record');
+    await waitNode(page, (n) => n.id === 'voice/elapsed' && /^正在录音 0:0[2-9] \/ 2:00$/.test(n.name), 'two seconds recorded', 600);
+    await tap(page, 'voice/stop');
+    const memo = await waitNode(page, (n) => n.id === 'voice/1/info', 'the memo tile');
+    const [, length] = memo.name.match(/^语音 1，(0:\d\d)$/) || [];
+    assert.ok(length, `the memo's length: ${memo.name}`);
+    const play = await byId(page, 'voice/1/play');
+    assert.equal(play.role, 'button');
+    assert.equal(play.name, '播放语音 1');
+    assert.equal((await leftPlaying(page)).played, 0, 'nothing plays before the tap');
+
+    const isStop = (n) => n.id === 'voice/1/play' && n.name === '停止播放语音 1' && n.checked;
+    const isPlay = (n) => n.id === 'voice/1/play' && n.name === '播放语音 1' && !n.checked;
+    const position = (re) => (n) => n.id === 'voice/1/position' && re.test(n.name);
+
+    await t.test('played to its end by itself', async () => {
+      await tap(page, 'voice/1/play');
+      await waitNode(page, isStop, 'the button becomes stop', 100);
+      const bar = await waitNode(page, position(new RegExp(`^正在播放 0:0[1-9] / ${length}$`)), 'the position counts up', 200);
+      assert.equal(bar.role, 'progressbar');
+      await waitNode(page, isPlay, 'the button is play again at the end', 300);
+      const nodes = await page.evaluate(() => window.civic.nodes());
+      assert.ok(!nodes.some((n) => n.id === 'voice/1/position'), 'no position once it ended');
+      assert.ok(!nodes.some((n) => n.id === 'voice/1/error'), 'no failure');
+      await page.waitForFunction(() => window.__audioUrls.size === 0);
+      const left = await leftPlaying(page);
+      t.diagnostic(`after the end: ${JSON.stringify(left)}`);
+      assert.deepEqual({ playing: left.playing, urls: left.urls, inPage: left.inPage }, { playing: 0, urls: 0, inPage: 0 });
+      assert.ok(left.played > 0, 'an <audio> element played');
+    });
+
+    await t.test('stopped by the resident', async () => {
+      await tap(page, 'voice/1/play');
+      await waitNode(page, position(/^正在播放 0:01 \//), 'one second in', 200);
+      await tap(page, 'voice/1/play');   // now "stop"
+      await waitNode(page, isPlay, 'the button is play again', 100);
+      await page.waitForFunction(() => window.__audioUrls.size === 0);
+      const left = await leftPlaying(page);
+      assert.deepEqual({ playing: left.playing, urls: left.urls, inPage: left.inPage }, { playing: 0, urls: 0, inPage: 0 });
+    });
+
+    await t.test('after a reload, the memo kept with the draft plays', async () => {
+      await page.reload();
+      // Back on the form it was left on (or home offers to continue it).
+      const back = await waitNode(page, (n) => n.id === 'voice/1/info' || n.id === 'draft/resume', 'the draft');
+      if (back.id === 'draft/resume') await press(page, 'draft/resume');
+      await byId(page, 'voice/1/info');
+      assert.equal(await page.evaluate(() => !!window.Module.civicPlayerModule), false, 'the player is not loaded yet');
+      await tap(page, 'voice/1/play');
+      await waitNode(page, position(new RegExp(`^正在播放 0:0[1-9] / ${length}$`)), 'the restored memo plays', 200);
+      await tap(page, 'voice/1/play');
+      await waitNode(page, isPlay, 'stopped', 100);
+      await page.waitForFunction(() => window.__audioUrls.size === 0);
+      const left = await leftPlaying(page);
+      assert.deepEqual({ playing: left.playing, urls: left.urls, inPage: left.inPage }, { playing: 0, urls: 0, inPage: 0 });
+      const d = await byId(page, 'field/description');
+      assert.equal(d.value, '路灯闪烁，录了一段语音再听一遍', 'the typed text came back with the memo');
+    });
+    assert.deepEqual(phone.problems().filter((p) => !p.includes('favicon')), []);
   } finally {
     await phone.close();
   }
