@@ -9,11 +9,6 @@
 namespace civic::server {
 
 namespace {
-bool ends_with(const std::string& s, const char* suffix) {
-  size_t n = std::char_traits<char>::length(suffix);
-  return s.size() >= n && s.compare(s.size() - n, n, suffix) == 0;
-}
-
 bool is_file(const std::string& p) {
   struct stat st{};
   return ::stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode);
@@ -52,7 +47,7 @@ std::string mime_type(const std::string& p) {
       {".mp4", "video/mp4"}, {".webm", "video/webm"}, {".m4a", "audio/mp4"},
   };
   for (const Row& r : rows)
-    if (ends_with(p, r.ext)) return r.type;
+    if (p.ends_with(r.ext)) return r.type;
   return "application/octet-stream";
 }
 
@@ -121,11 +116,11 @@ bool serve_static(const std::string& root, const HttpRequest& req, HttpResponse&
   }
   out.set_header("Vary", "Accept-Encoding");
   // index.html must be revalidated so a new build is picked up at once.
-  out.set_header("Cache-Control", ends_with(file, ".html") ? "no-cache" : "public, max-age=300");
+  out.set_header("Cache-Control", file.ends_with(".html") ? "no-cache" : "public, max-age=300");
   // Workers run under their own script's CSP, not the page's: the service
   // worker fetches the app shell, the photo worker loads civic-media.js and
   // compiles its wasm (without this they would get default-src 'none').
-  if (ends_with(file, ".html") || ends_with(file, "/service-worker.js") || ends_with(file, "/civic-media-worker.js"))
+  if (file.ends_with(".html") || file.ends_with("/service-worker.js") || file.ends_with("/civic-media-worker.js"))
     out.set_header("Content-Security-Policy", page_csp(req));
   return true;
 }

@@ -16,10 +16,6 @@ namespace civic::app {
 
 namespace {
 
-bool ends_with(std::string_view s, std::string_view tail) {
-  return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
-}
-
 // "12.3": megabytes with one decimal, for the message (rounded up, so a file
 // just over the cap never reads as the cap itself).
 std::string megabytes(std::uint64_t bytes) {
@@ -34,9 +30,9 @@ std::string video_content_type(std::string_view declared, std::string_view name)
   if (t == "video/mp4" || t == "video/quicktime" || t == "video/webm") return t;
   if (!t.empty() && t != "application/octet-stream") return {};
   const std::string n = text::lower_ascii(name);
-  if (ends_with(n, ".mp4") || ends_with(n, ".m4v")) return "video/mp4";
-  if (ends_with(n, ".mov")) return "video/quicktime";
-  if (ends_with(n, ".webm")) return "video/webm";
+  if (n.ends_with(".mp4") || n.ends_with(".m4v")) return "video/mp4";
+  if (n.ends_with(".mov")) return "video/quicktime";
+  if (n.ends_with(".webm")) return "video/webm";
   return {};
 }
 
