@@ -3,9 +3,9 @@
 // the answer (and the file's first bytes) become an Event here.
 //
 // Limits (the page is outside bytes too): a media id longer than 64 bytes,
-// a name longer than 255, a type longer than 100 or a SHA-256 that is not
-// 64 hex digits is dropped (core then refuses the video, or sends it
-// without a whole-file checksum); at most kVideoHeadBytes of head are
+// a name longer than 255, a type longer than 100 or a SHA-256 longer than
+// 64 is dropped (core then refuses the video, or sends it without a
+// whole-file checksum, as it does for a SHA-256 that is not a digest); at most kVideoHeadBytes of head are
 // copied; error ids other than video.* become video.read_failed in core.
 #include "video_web.hpp"
 
@@ -64,7 +64,7 @@ EMSCRIPTEN_KEEPALIVE void civic_video_picked(const char* id, double bytes, const
   if (m.size() <= 64) v.media_id = m;
   v.name = n.substr(0, 255);
   if (t.size() <= 100) v.content_type = t;
-  if (h.size() == 64 && h.find_first_not_of("0123456789abcdef") == std::string::npos) v.sha256 = h;
+  if (h.size() <= 64) v.sha256 = h;   // core checks it is a digest
   v.bytes = bytes > 0 ? static_cast<std::uint64_t>(bytes) : 0;
   if (head && head_len > 0)
     v.head.assign(reinterpret_cast<const char*>(head),

@@ -3,8 +3,9 @@
 // IndexedDB; only the answers become Events here.
 //
 // Limits (the page is outside bytes too): a media id longer than 64 bytes,
-// a content type longer than 100 or a SHA-256 that is not 64 hex digits is
-// dropped (core then refuses the memo or sends it without a checksum);
+// a content type longer than 100 or a SHA-256 longer than 64 is dropped
+// (core then refuses the memo, or sends it without a checksum, as it does
+// for a SHA-256 that is not a digest);
 // failure kinds outside 0..4 are "failed"; details are cut to 500 bytes.
 #include "voice_web.hpp"
 
@@ -91,7 +92,7 @@ EMSCRIPTEN_KEEPALIVE void civic_voice_stopped(double id, const char* media, doub
   const std::string m = media ? media : "", t = type ? type : "", h = sha ? sha : "";
   if (m.size() <= 64) s.media_id = m;
   if (t.size() <= 100) s.content_type = t;
-  if (h.size() == 64 && h.find_first_not_of("0123456789abcdef") == std::string::npos) s.sha256 = h;
+  if (h.size() <= 64) s.sha256 = h;   // core checks it is a digest
   s.bytes = bytes > 0 ? static_cast<std::uint64_t>(bytes) : 0;
   s.duration_ms = duration_ms > 0 ? static_cast<std::int64_t>(duration_ms) : 0;
   civic::web::post_completion(std::move(s));

@@ -8,6 +8,7 @@
 
 #include "core/app/photo_flow.hpp"
 #include "core/app/voice_flow.hpp"
+#include "core/media/hash.hpp"
 #include "core/media/upload_check.hpp"
 #include "core/text/ascii.hpp"
 #include "core/text/normalize.hpp"
@@ -86,8 +87,7 @@ std::vector<Effect> video_picked(State& s, const VideoPicked& e) {
   a.phase = AttachmentPhase::ready;
   a.progress = 100;
   a.content_type = type;
-  a.sha256 = e.sha256.size() == 64 && e.sha256.find_first_not_of("0123456789abcdef") == std::string::npos
-                 ? e.sha256 : "";
+  a.sha256 = media::is_digest_hex(e.sha256) ? e.sha256 : "";
   d.attachments.push_back(std::move(a));
   sync_attachments_field(d);
   return fx;

@@ -4,6 +4,7 @@
 #include "core/app/voice_flow.hpp"
 
 #include <algorithm>
+#include "core/media/hash.hpp"
 #include "core/text/ascii.hpp"
 #include "core/text/normalize.hpp"
 
@@ -166,7 +167,7 @@ std::vector<Effect> record_stopped(State& s, const RecordStopped& e) {
   a.phase = AttachmentPhase::ready;
   a.progress = 100;
   a.content_type = type;
-  a.sha256 = e.sha256.size() == 64 ? e.sha256 : "";
+  a.sha256 = media::is_digest_hex(e.sha256) ? e.sha256 : "";
   a.duration_ms = std::min(e.duration_ms, kMaxVoiceMs);
   d.attachments.push_back(std::move(a));
   sync_attachments_field(d);
