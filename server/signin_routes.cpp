@@ -121,12 +121,15 @@ HttpResponse verify(Context& ctx, const HttpRequest& req, const Captures&) {
   std::string phone;
   if (auto bad = read_phone(req, f.get("phone"), phone)) return *bad;
   if (!six_digits(f.get("code"))) return error_response(req, 400, "signin.code_format");
-  Verified v = verify_code(*ctx.db, phone_key(ctx.keys, phone), f.get("code"), policy_of(ctx.options), now_seconds());
+  // One clock reading: the token's lifetime is counted from it, so expires_in
+  // is exactly the policy's TTL even when the commit crosses a second.
+  const int64_t now = now_seconds();
+  Verified v = verify_code(*ctx.db, phone_key(ctx.keys, phone), f.get("code"), policy_of(ctx.options), now);
   switch (v.kind) {
     case Verified::ok:
       return json_response({{"access_token", v.token},
                             {"token_type", "Bearer"},
-                            {"expires_in", v.expires_at - now_seconds()},
+                            {"expires_in", v.expires_at - now},
                             {"expires_at", iso8601(v.expires_at)},
                             {"account_id", v.account_id},
                             {"phone", masked(phone)}});
