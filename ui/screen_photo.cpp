@@ -11,6 +11,7 @@
 
 #include "core/app/voice_flow.hpp"
 #include "core/i18n/messages.hpp"
+#include "core/text/byte_size.hpp"
 #include "ui/photo_preview.hpp"
 #include "ui/screens.hpp"
 #include "ui/semantics.hpp"
@@ -130,7 +131,7 @@ void attachments_row(const app::State& s, const Dispatch& d, const std::string& 
     } else if (ready) {
       const std::string info = format(L, "ui.photo.ready", {{"width", std::to_string(a.width)},
                                                              {"height", std::to_string(a.height)},
-                                                             {"kb", std::to_string((a.size + 512) / 1024)}});
+                                                             {"kb", text::kilobytes(a.size)}});
       w::paragraph(info, true);
       sem::add_for_last_item(id + "/info", "text", info);   // read out, and checked by tests
       if (a.gps) {

@@ -8,6 +8,7 @@
 
 #include "core/app/video_flow.hpp"
 #include "core/i18n/messages.hpp"
+#include "core/text/byte_size.hpp"
 #include "ui/photo_preview.hpp"
 #include "ui/screens.hpp"
 #include "ui/semantics.hpp"
@@ -26,17 +27,12 @@ bool picker_takes_video() { return g_picker_videos && has_photo_picker(); }
 
 namespace civic::ui::screens {
 
-std::string megabytes(std::uint64_t bytes) {
-  const std::uint64_t tenths = (bytes * 10 + (1u << 19)) >> 20;   // to the nearest 0.1 MB
-  return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10);
-}
-
 void video_tile(const app::State& s, const Dispatch& d, const app::Attachment& a, std::size_t n) {
   const Lang L = s.lang;
   const std::string id = "video/" + std::to_string(n);
   ImGui::PushID(id.c_str());
   const std::string info =
-      format(L, "ui.video.tile", {{"n", std::to_string(n)}, {"name", a.name}, {"size_mb", megabytes(a.size)}});
+      format(L, "ui.video.tile", {{"n", std::to_string(n)}, {"name", a.name}, {"size_mb", text::megabytes(a.size, text::Round::nearest)}});
   w::paragraph(info);
   auto& node = sem::add_for_last_item(id + "/info", "text", info);
   node.value = a.content_type;

@@ -15,6 +15,7 @@
 #include "core/app/playback_flow.hpp"
 #include "core/app/voice_flow.hpp"
 #include "core/i18n/messages.hpp"
+#include "core/text/byte_size.hpp"
 #include "ui/screens.hpp"
 #include "ui/semantics.hpp"
 #include "ui/widgets.hpp"
@@ -45,7 +46,7 @@ void voice_tile(const app::State& s, const Dispatch& d, const app::Attachment& a
   const std::string info = format(L, "ui.voice.memo", {{"n", std::to_string(n)}, {"duration", clock(a.duration_ms)}});
   w::paragraph(info);
   auto& node = sem::add_for_last_item(id + "/info", "text", info);
-  node.value = std::to_string((a.size + 512) / 1024) + " KB";
+  node.value = text::kilobytes(a.size) + " KB";
   const app::Player& p = s.player;
   const bool playing = app::playing_memo(s) == &a;
   if (playing) {

@@ -11,18 +11,12 @@
 #include "core/media/hash.hpp"
 #include "core/media/upload_check.hpp"
 #include "core/text/ascii.hpp"
+#include "core/text/byte_size.hpp"
 #include "core/text/normalize.hpp"
 
 namespace civic::app {
 
 namespace {
-
-// "12.3": megabytes with one decimal, for the message (rounded up, so a file
-// just over the cap never reads as the cap itself).
-std::string megabytes(std::uint64_t bytes) {
-  const std::uint64_t tenths = (bytes * 10 + (1u << 20) - 1) >> 20;
-  return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10);
-}
 
 }  // namespace
 
@@ -40,7 +34,7 @@ std::string video_content_type(std::string_view declared, std::string_view name)
 Error video_too_big(std::string_view name, std::uint64_t bytes) {
   return make_error("video.too_big", std::to_string(bytes) + " bytes",
                     {{"name", std::string(name.substr(0, 255))}, {"mb", std::to_string(kMaxVideoBytes >> 20)},
-                     {"size_mb", megabytes(bytes)}});
+                     {"size_mb", text::megabytes(bytes, text::Round::up)}});
 }
 
 std::optional<Error> attachments_full(const Draft& d) {

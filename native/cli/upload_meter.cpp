@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "core/i18n/messages.hpp"
+#include "core/text/byte_size.hpp"
 
 namespace civic::cli {
 
@@ -24,8 +25,8 @@ native::DeliverProgress UploadMeter::callback() {
     drew_ = true;
     std::string line = format(lang_, "outbox.upload_progress_cli",
                               {{"percent", std::to_string(pct)},
-                               {"sent", std::to_string((t.sent + 512) / 1024)},
-                               {"total", std::to_string((t.total + 512) / 1024)}});
+                               {"sent", text::kilobytes(t.sent)},
+                               {"total", text::kilobytes(t.total)}});
     std::fprintf(stderr, "\r%s\033[K", line.c_str());   // over the last one; erase what is left of it
     std::fflush(stderr);
   };
