@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include "core/media/hash.hpp"
+#include "core/media/upload_check.hpp"
 #include "core/text/ascii.hpp"
 #include "core/text/normalize.hpp"
 
@@ -40,12 +41,6 @@ void stop(State& s, std::vector<Effect>& fx) {
   if (r.phase != RecordPhase::recording) return;
   r.phase = RecordPhase::stopping;
   fx.push_back(RecordStop{r.id, false});
-}
-
-std::string extension(const std::string& type) {
-  if (type == "audio/ogg") return "ogg";
-  if (type == "audio/mp4") return "m4a";
-  return "webm";
 }
 
 }  // namespace
@@ -162,7 +157,8 @@ std::vector<Effect> record_stopped(State& s, const RecordStopped& e) {
   Attachment a;
   a.kind = AttachmentKind::voice;
   a.id = a.stored = e.media_id;
-  a.name = "voice-" + std::to_string(attachment_count(d, AttachmentKind::voice) + 1) + "." + extension(type);
+  a.name = "voice-" + std::to_string(attachment_count(d, AttachmentKind::voice) + 1) + "." +
+           std::string(media::upload_extension(type));
   a.raw_bytes = a.size = e.bytes;
   a.phase = AttachmentPhase::ready;
   a.progress = 100;

@@ -287,4 +287,17 @@ std::optional<Error> check_upload_name(std::string_view name) {
   return std::nullopt;
 }
 
+std::string_view upload_extension(std::string_view type) {
+  struct Pair { std::string_view type, ext; };
+  static constexpr Pair kExt[] = {
+      {"image/jpeg", "jpg"},  {"image/png", "png"},        {"image/webp", "webp"},
+      {"video/mp4", "mp4"},   {"video/quicktime", "mov"},  {"video/webm", "webm"},
+      {"audio/mp4", "m4a"},   {"audio/ogg", "ogg"},        {"audio/webm", "webm"},
+      {"audio/mpeg", "mp3"},  {"audio/aac", "aac"},
+  };
+  for (const Pair& p : kExt)
+    if (p.type == type) return p.ext;
+  return {};
+}
+
 }  // namespace civic::media

@@ -54,4 +54,10 @@ std::optional<Error> check_upload_magic(std::string_view declared_type, std::spa
 
 std::optional<Error> check_upload_name(std::string_view name);
 
+// The usual file extension, without the dot, for a type rule 1 knows
+// ("jpg", "m4a", "mov", "webm", ...): what a file this app made or stored
+// is named by, so a staff member's download opens in the right player.
+// "" for any other type.
+std::string_view upload_extension(std::string_view type);
+
 }  // namespace civic::media

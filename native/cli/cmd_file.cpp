@@ -129,8 +129,7 @@ Result<outbox::MediaItem> store_video(native::OutboxStore& store, const std::str
   const auto* p = reinterpret_cast<const std::uint8_t*>(bytes.data());
   if (auto bad = media::check_upload_content(type, std::span<const std::uint8_t>(p, bytes.size())))
     return make_error("video.not_video", bad->id + " " + bad->detail, {{"name", name}});
-  const std::string ext = type == "video/quicktime" ? ".mov" : type == "video/webm" ? ".webm" : ".mp4";
-  auto stored = store.save_media(key, index, ext, bytes);
+  auto stored = store.save_media(key, index, "." + std::string(media::upload_extension(type)), bytes);
   if (!stored) return stored.error();
   return outbox::make_media_item(stored.value(), type, bytes);
 }

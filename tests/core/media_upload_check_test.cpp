@@ -181,3 +181,20 @@ TEST_CASE("upload file names: traversal, control and bidi characters are refused
     }
   }
 }
+
+TEST_CASE("upload extensions: every type the check knows has the extension its players expect") {
+  struct Row { const char* type; const char* ext; };
+  const Row rows[] = {
+      {"image/jpeg", "jpg"}, {"image/png", "png"},       {"image/webp", "webp"}, {"video/mp4", "mp4"},
+      {"video/quicktime", "mov"}, {"video/webm", "webm"}, {"audio/mp4", "m4a"},  {"audio/ogg", "ogg"},
+      {"audio/webm", "webm"}, {"audio/mpeg", "mp3"},      {"audio/aac", "aac"},
+      {"text/html", ""},     {"video/mp4; codecs=avc1", ""}, {"VIDEO/MP4", ""}, {"", ""},
+  };
+  for (const Row& r : rows) {
+    SUBCASE(r.type) {
+      CHECK(civic::media::upload_extension(r.type) == std::string(r.ext));
+      // A type with an extension is one the check knows: its magic is looked at.
+      if (*r.ext) CHECK(civic::media::check_upload_magic(r.type, {}) != std::nullopt);
+    }
+  }
+}
