@@ -17,6 +17,8 @@ constexpr Message kTable[] = {
      "The image is too large: {width}×{height} ({megapixels} MP); the limit is {limit} MP."},
     {"media.too_big_file", "文件太大：{bytes} 字节，上限为 {limit} 字节",
      "The file is too big: {bytes} bytes; the limit is {limit} bytes."},
+    {"media.video_malformed", "视频文件结构损坏，无法检查其中的位置信息",
+     "The video file's structure is damaged, so it could not be checked for location data."},
     {"media.bad_dimensions", "图片尺寸无效", "The image has invalid dimensions."},
     {"media.budget_unreachable", "无法把照片压缩到 {max_bytes} 字节以内",
      "The photo cannot be made smaller than {max_bytes} bytes."},
