@@ -24,15 +24,17 @@ namespace civic::ui::screens {
 
 namespace {
 
-// m:ss, as a phone's recorder shows it.
-std::string clock(std::int64_t ms) {
+std::string clock(std::int64_t ms) { return minutes_seconds(ms); }
+
+}  // namespace
+
+// m:ss, as a phone's recorder shows it (an hour reads 60:00).
+std::string minutes_seconds(std::int64_t ms) {
   const std::int64_t s = std::max<std::int64_t>(0, ms) / 1000;
   char out[24];
   std::snprintf(out, sizeof out, "%lld:%02lld", static_cast<long long>(s / 60), static_cast<long long>(s % 60));
   return out;
 }
-
-}  // namespace
 
 bool voice_can_start(const app::State& s) {
   return s.recorder.available && s.recorder.phase == app::RecordPhase::idle &&

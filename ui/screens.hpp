@@ -36,8 +36,10 @@ void draft_card(const app::State& s, const Dispatch& d);
 // Photos (screen_photo.cpp): the form's attachments row and the editor.
 void attachments_row(const app::State& s, const Dispatch& d, const std::string& label);
 // Voice memos (screen_voice.cpp): may a recording start now; one memo's
-// tile (n counts memos from 1); the control while recording, and its errors.
+// tile (n counts memos from 1); the control while recording, and its errors;
+// a length as a phone's recorder shows it, "m:ss".
 bool voice_can_start(const app::State& s);
+std::string minutes_seconds(std::int64_t ms);
 void voice_tile(const app::State& s, const Dispatch& d, const app::Attachment& a, std::size_t n);
 void voice_recording(const app::State& s, const Dispatch& d);
 // Videos (screen_video.cpp): one video's tile (n counts videos from 1);

@@ -11,7 +11,9 @@
 // device: the phone's own hardware encoder already made it small, and
 // re-encoding it in wasm would cost the resident seconds and battery — so,
 // like a memo, its media id is both `id` and `stored` and the outbox
-// uploads it with its video type.
+// uploads it with its video type. What is stored is the file with its
+// location metadata blanked in place (core/media/video_meta.hpp): same size,
+// same frames, no place.
 //
 // Limits (the shell also refuses larger files before reading them whole):
 //   kMaxPhotos photos per concern; kMaxPhotoRawBytes per picked file;
@@ -55,6 +57,7 @@ inline constexpr std::size_t kMaxVideos = 2;
 inline constexpr std::uint64_t kMaxVideoBytes = 20u << 20;   // == forms::FormOptions{}.max_attachment_bytes
 inline constexpr std::size_t kMaxAttachments = 9;             // == forms::FormOptions{}.max_attachments
 inline constexpr std::size_t kVideoHeadBytes = 64;            // the file's first bytes the shell hands over
+inline constexpr std::uint64_t kMaxVideoDurationMs = 24ull * 3600 * 1000;   // longer: a lying mvhd, shown as unknown
 
 enum class AttachmentKind { photo, voice, video };
 
@@ -84,7 +87,7 @@ struct Attachment {
   int source_width = 0, source_height = 0;   // upright, before the edit
   int orientation = 1;                // the EXIF orientation that was applied
   std::optional<media::GeoPoint> gps; // from the photo's EXIF: a location to offer
-  std::int64_t duration_ms = 0;       // a voice memo's length (a video's is not known: 0)
+  std::int64_t duration_ms = 0;       // a voice memo's or a video's length (a video's: 0 when not known)
 };
 
 // The voice recorder (voice_flow.hpp): one recording at a time.

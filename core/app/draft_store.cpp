@@ -8,9 +8,10 @@
 //    "place_id","attachments":[{"name","mime","bytes"}]}],
 //    "photos":[{"id","name","raw_bytes","stored","content_type","size",
 //               "sha256","hash","width","height"[,"kind":"voice","duration_ms"]
-//               [,"kind":"video"]}]}
+//               [,"kind":"video"[,"duration_ms"]]}]}
 //   (ready attachments only; "kind" absent is a photo, as before memos;
-//   "video" came later in v1 — a draft saved before it reads the same)
+//   "video" came later in v1 — a draft saved before it reads the same — and
+//   a video's "duration_ms" later still: absent reads as 0, not known)
 #include "core/app/draft_store.hpp"
 
 #include <nlohmann/json.hpp>
@@ -123,7 +124,10 @@ json attachments_json(const Draft& d) {
       o["kind"] = "voice";
       o["duration_ms"] = a.duration_ms;
     }
-    if (a.kind == AttachmentKind::video) o["kind"] = "video";
+    if (a.kind == AttachmentKind::video) {
+      o["kind"] = "video";
+      if (a.duration_ms > 0) o["duration_ms"] = a.duration_ms;
+    }
     out.push_back(std::move(o));
   }
   return out;
@@ -161,8 +165,9 @@ bool parse_photo(const json& o, Attachment& a) {
     // A video is kept as picked: one id, an accepted video type, the cap.
     a.kind = AttachmentKind::video;
     if (a.stored != a.id || video_content_type(a.content_type, "") != a.content_type || a.size == 0 ||
-        a.size > kMaxVideoBytes || duration != 0)
+        a.size > kMaxVideoBytes || duration > kMaxVideoDurationMs)
       return false;
+    a.duration_ms = static_cast<std::int64_t>(duration);
   } else if (!kind.empty() && kind != "photo") {
     return false;
   }

@@ -171,6 +171,9 @@ struct PhotoEditClosed { bool apply = false; };            // apply (recompress)
 // reported unread (media_id "", bytes = its size) so core can say the
 // limit. `head` is its first bytes (up to kVideoHeadBytes), for core's
 // magic check; content_type is what the browser said ("" when it did not).
+// The stored bytes are the picked file with its location metadata blanked
+// in place (core/media/video_meta, run by the shell off the UI thread), and
+// duration_ms is the length that walk read (0: not known).
 struct VideoPicked {
   std::string media_id;
   std::uint64_t bytes = 0;
@@ -179,6 +182,7 @@ struct VideoPicked {
   std::string sha256;                          // hex of the stored bytes
   std::string head;
   std::string error;
+  std::uint64_t duration_ms = 0;
 };
 
 // Voice memos (voice_flow.hpp). The resident's taps, then the shell's

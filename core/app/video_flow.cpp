@@ -82,6 +82,7 @@ std::vector<Effect> video_picked(State& s, const VideoPicked& e) {
   a.progress = 100;
   a.content_type = type;
   a.sha256 = media::is_digest_hex(e.sha256) ? e.sha256 : "";
+  a.duration_ms = e.duration_ms <= kMaxVideoDurationMs ? static_cast<std::int64_t>(e.duration_ms) : 0;
   d.attachments.push_back(std::move(a));
   sync_attachments_field(d);
   return fx;

@@ -1,7 +1,10 @@
 // core/app/video_flow.hpp — videos, the app's side: the resident picks a
 // video from the camera or the gallery (the same chooser as photos); the
-// shell stores the file as picked, with its SHA-256, and reports its name,
-// declared type, size and first bytes (Event VideoPicked); core decides
+// shell stores the file as picked but with its location metadata blanked
+// in place (core/media/video_meta; a file that cannot be checked is refused
+// as video.clean_failed), with the SHA-256 of those bytes, and reports its
+// name, declared type, size, first bytes and duration (Event VideoPicked;
+// the duration is shown on the tile when known); core decides
 // whether it can go: an accepted type (video_content_type), bytes that
 // really are that container (core/media check_upload_magic, the server's
 // own first check), within kMaxVideoBytes, kMaxVideos and kMaxAttachments.

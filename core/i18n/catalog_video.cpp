@@ -1,5 +1,6 @@
 // core/i18n/catalog_video.cpp — words for videos: the tile on the form, the
-// counts, and every reason a picked video could not be kept. Errors say
+// counts, and every reason a picked video could not be kept (and what was
+// removed from one that was: its location). Errors say
 // what to do next (trim it, pick another, remove one first).
 #include "core/i18n/catalog_tables.hpp"
 
@@ -18,12 +19,17 @@ constexpr Message kTable[] = {
      "The video {name} is in a format that cannot be sent. Please choose an MP4, MOV or WebM video."},
     {"video.not_video", "文件 {name} 不是可用的视频（MP4、MOV 或 WebM），请重新选择",
      "The file {name} is not a usable video (MP4, MOV or WebM). Please choose another."},
+    {"video.clean_failed", "无法检查视频 {name} 中的位置信息，为保护隐私未添加。请重新选择或换一段视频",
+     "The video {name} could not be checked for location data, so it was not attached. Please choose it again or pick another."},
+    {"video.location_removed", "视频 {name}：已删除 {count} 项拍摄位置信息",
+     "Video {name}: removed {count} location items recorded by the camera."},
     {"video.too_many", "每件诉求最多附 {max} 段视频，请先删除一段",
      "A concern can carry at most {max} videos. Remove one first."},
 
     {"ui.video.add", "添加照片或视频", "Add photo or video"},
     {"ui.video.hint", "视频按原样发送，每段最多 {mb} MB", "Videos are sent as recorded, at most {mb} MB each."},
     {"ui.video.tile", "视频 {n}：{name}，{size_mb} MB", "Video {n}: {name}, {size_mb} MB"},
+    {"ui.video.tile_duration", "视频 {n}：{name}，{duration}，{size_mb} MB", "Video {n}: {name}, {duration}, {size_mb} MB"},
     {"ui.video.remove", "删除视频 {n}", "Remove video {n}"},
     {"ui.video.count", "视频 {n}/{max} 段", "Videos: {n} of {max}"},
     {"ui.video.review_count", "附视频 {n} 段", "{n} videos attached"},

@@ -3,7 +3,7 @@
 // languages, with its bytes forgotten and nothing typed lost; the video
 // limit beside photos and memos, and the total of all kinds; removal and
 // discard forgetting the bytes; videos in the kept draft (and drafts saved
-// before videos existed); the outbox uploading a video by tus with its type
+// before videos existed, or before they had a duration); the duration; the outbox uploading a video by tus with its type
 // and keeping its bytes until delivered.
 #include <doctest/doctest.h>
 
@@ -196,6 +196,9 @@ TEST_CASE("a video that cannot go is refused in place, its bytes forgotten, noth
       {"an empty file", {"vid-9", 0, "e.mp4", "video/mp4", "", "", ""}, "video.empty", "空文件", "is empty"},
       {"the phone is full", {"", 1000, "a.mp4", "video/mp4", "", "", "video.storage_full"}, "video.storage_full",
        "存储空间不足", "no room left"},
+      {"its location could not be checked (the shell's media worker failed or the boxes lie)",
+       {"", 1000, "a.mp4", "video/mp4", "", "", "video.clean_failed"}, "video.clean_failed",
+       "无法检查视频 a.mp4 中的位置信息，为保护隐私未添加", "could not be checked for location data, so it was not attached"},
       {"the file could not be read", {"", 1000, "a.mp4", "video/mp4", "", "", "NotReadableError"},
        "video.read_failed", "无法读取视频 a.mp4", "could not be read"},
       {"a shell that sent no head", {"vid-9", 1000, "a.mp4", "video/mp4", kSha, "", ""}, "video.read_failed",
@@ -345,7 +348,8 @@ TEST_CASE("videos are kept with the draft and come back after a reload") {
       {"a video of a type the server refuses", "\"video/quicktime\"", "\"video/x-msvideo\""},
       {"a video over the byte cap", "\"size\":1048576", "\"size\":99999999"},
       {"a video whose stored bytes are elsewhere", "\"stored\":\"vid-2\"", "\"stored\":\"jpg-9\""},
-      {"a video with a duration (only memos have one)", "\"kind\":\"video\"", "\"kind\":\"video\",\"duration_ms\":5"},
+      {"a video longer than a day (a lying mvhd)", "\"kind\":\"video\"", "\"kind\":\"video\",\"duration_ms\":86400001"},
+      {"a video with a negative duration", "\"kind\":\"video\"", "\"kind\":\"video\",\"duration_ms\":-5"},
       {"a video of size zero", "\"size\":1048576", "\"size\":0"},
   };
   for (const auto& r : bad) {
@@ -357,6 +361,36 @@ TEST_CASE("videos are kept with the draft and come back after a reload") {
       auto refused = parse_draft(changed);
       REQUIRE_FALSE(refused);
       CHECK(refused.error().id == "draft.bad");
+    }
+  }
+}
+
+TEST_CASE("a video's duration: from the shell's walk of its mvhd, kept with the draft") {
+  struct Row {
+    const char* name;
+    std::uint64_t reported;
+    std::int64_t kept;
+  };
+  const Row rows[] = {
+      {"1:05 as reported", 65'500, 65'500},
+      {"not known", 0, 0},
+      {"exactly a day", kMaxVideoDurationMs, std::int64_t(kMaxVideoDurationMs)},
+      {"longer than a day: a lying mvhd, shown as not known", kMaxVideoDurationMs + 1, 0},
+  };
+  for (const auto& r : rows) {
+    SUBCASE(r.name) {
+      Phone p;
+      p.apply(VideoPicked{"vid-7", 3'000'000, "现场.mp4", "video/mp4", kSha, kMp4, "", r.reported});
+      REQUIRE(p.s.draft.attachments.size() == 1);
+      CHECK(p.s.draft.attachments[0].duration_ms == r.kept);
+      // Kept over a reload; a draft without it (saved before) reads as 0.
+      const std::string bytes = draft_bytes(p.s);
+      CHECK((bytes.find("\"duration_ms\"") != std::string::npos) == (r.kept > 0));
+      State s;
+      update(s, Started{"http://h/open311/v2/", Lang::zh_CN}, kT0);
+      update(s, DraftLoaded{bytes}, kT0);
+      REQUIRE(s.draft.attachments.size() == 1);
+      CHECK(s.draft.attachments[0].duration_ms == r.kept);
     }
   }
 }
@@ -376,6 +410,10 @@ TEST_CASE("drafts saved before videos existed still read, and too many videos do
     return R"({"id":"vid-)" + std::to_string(n) + R"(","name":"a.mp4","raw_bytes":9000,"stored":"vid-)" +
            std::to_string(n) + R"(","content_type":"video/mp4","size":9000,"sha256":"","hash":"","width":0,"height":0,"kind":"video"})";
   };
+  auto timed_video = [&](int n) {   // saved after videos had a duration
+    std::string v = video(n);
+    return v.substr(0, v.size() - 1) + R"(,"duration_ms":65500})";
+  };
   auto with = [&](std::vector<std::string> items) {
     std::string out = head + R"(,"photos":[)";
     for (std::size_t i = 0; i < items.size(); ++i) out += (i ? "," : "") + items[i];
@@ -392,6 +430,7 @@ TEST_CASE("drafts saved before videos existed still read, and too many videos do
       {"v1 with photos only (no kind)", with({photo(1), photo(2)}), 2, 0, 0, true},
       {"v1 with photos and memos", with({photo(1), memo(2)}), 1, 1, 0, true},
       {"v1 with all three kinds", with({photo(1), memo(2), video(3), video(4)}), 1, 1, 2, true},
+      {"v1 with videos with and without a duration", with({video(3), timed_video(4)}), 0, 0, 2, true},
       {"three videos", with({video(1), video(2), video(3)}), 0, 0, 0, false},
       {"ten attachments in all", with({photo(1), photo(2), photo(3), photo(4), photo(5), photo(6), memo(7), memo(8),
                                         video(9), video(10)}),

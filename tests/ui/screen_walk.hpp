@@ -163,8 +163,8 @@ inline void memos(UiHarness& h, FakeServer& s, bool denied) {
   }
 }
 // The form with a photo and two videos picked from the phone's chooser (an
-// MP4 from an Android camera, an iPhone's MOV), then one refused as too
-// large, when `refused`.
+// MP4 from an Android camera, 1:05 long, an iPhone's MOV whose length was
+// not found), then one refused as too large, when `refused`.
 inline void videos(UiHarness& h, FakeServer& s, bool refused) {
   h.photo_source(media_test::read_fixture("exif_gps.jpg"));
   ui::set_picker_takes_video(true);
@@ -173,7 +173,7 @@ inline void videos(UiHarness& h, FakeServer& s, bool refused) {
   h.run_photo_jobs();
   auto be32 = [](std::uint32_t v) { return std::string{char(v >> 24), char(v >> 16), char(v >> 8), char(v)}; };
   auto head = [&](const char* brand) { return be32(20) + "ftyp" + brand + be32(0x200) + brand + be32(8) + "moov"; };
-  h.apply(app::VideoPicked{"vid-1", 7'654'321, "VID_20261127_213015.mp4", "video/mp4", "", head("isom"), ""});
+  h.apply(app::VideoPicked{"vid-1", 7'654'321, "VID_20261127_213015.mp4", "video/mp4", "", head("isom"), "", 65'500});
   h.apply(app::VideoPicked{"vid-2", 18'400'000, "IMG_0042.MOV", "video/quicktime", "", head("qt  "), ""});
   if (refused)
     h.apply(app::VideoPicked{"", 64'000'000, "工地夜间施工全程录像.mp4", "video/mp4", "", "", ""});
