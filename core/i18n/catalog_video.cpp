@@ -22,7 +22,7 @@ constexpr Message kTable[] = {
     {"video.clean_failed", "无法检查视频 {name} 中的位置信息，为保护隐私未添加。请重新选择或换一段视频",
      "The video {name} could not be checked for location data, so it was not attached. Please choose it again or pick another."},
     {"video.location_removed", "视频 {name}：已删除 {count} 项拍摄位置信息",
-     "Video {name}: removed {count} location items recorded by the camera."},
+     "Removed the location recorded by the camera from video {name} (entries removed: {count})."},
     {"video.too_many", "每件诉求最多附 {max} 段视频，请先删除一段",
      "A concern can carry at most {max} videos. Remove one first."},
 

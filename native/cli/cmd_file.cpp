@@ -19,6 +19,11 @@
 // most app::kMaxVideos of at most app::kMaxVideoBytes, an .mp4/.m4v, .mov
 // or .webm whose bytes pass the server's own check (core/media
 // upload_check) before anything is queued — else exit 1 with the reason.
+// The queued copy has its location metadata blanked in place (core/media/
+// video_meta: Android's ©xyz, an iPhone's location keys, 3GPP loci; same
+// size, same frames) — the resident's own file is never modified — and
+// stderr says how many location items were removed; a video whose boxes
+// cannot be walked for sure is refused (video.clean_failed), not sent.
 // On a terminal, stderr shows the attachments going up ("上传附件 43%").
 // $CIVIC_API_KEY, when set, is sent as GeoReport's api_key;
 // $CIVIC_UPLOAD_CHUNK_BYTES (64 KiB – 16 MiB) sets the tus chunk size
@@ -38,6 +43,7 @@
 #include "core/app/video_flow.hpp"
 #include "core/media/compress.hpp"
 #include "core/media/upload_check.hpp"
+#include "core/media/video_meta.hpp"
 #include "core/outbox/delivery.hpp"
 #include "native/cli/cli.hpp"
 #include "native/cli/seal.hpp"
@@ -110,10 +116,11 @@ Result<outbox::MediaItem> store_photo(native::OutboxStore& store, const std::str
   return outbox::make_media_item(stored.value(), "image/jpeg", jpeg);
 }
 
-// Checks and durably stores one video, as picked (core/app/video_flow.hpp's
-// rules: type by extension, size cap, and the server's whole-file check).
-Result<outbox::MediaItem> store_video(native::OutboxStore& store, const std::string& key, int index,
-                                      const std::string& path) {
+// Checks and durably stores one video, as picked but without its location
+// (core/app/video_flow.hpp's rules: type by extension, size cap, and the
+// server's whole-file check; then core/media/video_meta on the copy).
+Result<outbox::MediaItem> store_video(const Context& ctx, native::OutboxStore& store, const std::string& key,
+                                      int index, const std::string& path) {
   const std::string name = std::filesystem::path(path).filename().string();
   std::error_code ec;
   const auto size = std::filesystem::file_size(path, ec);
@@ -129,6 +136,12 @@ Result<outbox::MediaItem> store_video(native::OutboxStore& store, const std::str
   const auto* p = reinterpret_cast<const std::uint8_t*>(bytes.data());
   if (auto bad = media::check_upload_content(type, std::span<const std::uint8_t>(p, bytes.size())))
     return make_error("video.not_video", bad->id + " " + bad->detail, {{"name", name}});
+  auto* mutable_bytes = reinterpret_cast<std::uint8_t*>(bytes.data());
+  auto clean = media::blank_video_location(std::span<std::uint8_t>(mutable_bytes, bytes.size()));
+  if (!clean) return make_error("video.clean_failed", clean.error().id + " " + clean.error().detail, {{"name", name}});
+  if (clean->blanked > 0)
+    std::fprintf(stderr, "civic: %s\n",
+                 format(ctx.lang, "video.location_removed", {{"name", name}, {"count", std::to_string(clean->blanked)}}).c_str());
   auto stored = store.save_media(key, index, "." + std::string(media::upload_extension(type)), bytes);
   if (!stored) return stored.error();
   return outbox::make_media_item(stored.value(), type, bytes);
@@ -189,7 +202,7 @@ int cmd_file(Context& ctx) {
     return usage_error(ctx, format(ctx.lang, "video.too_many", {{"max", std::to_string(app::kMaxVideos)}}));
   for (std::size_t i = 0; i < photos.size() + videos.size(); ++i) {
     auto item = i < photos.size() ? store_photo(store, e.key, static_cast<int>(i), photos[i])
-                                  : store_video(store, e.key, static_cast<int>(i), videos[i - photos.size()]);
+                                  : store_video(ctx, store, e.key, static_cast<int>(i), videos[i - photos.size()]);
     if (!item) {
       std::error_code ec;
       std::filesystem::remove_all(store.media_dir(e.key), ec);   // nothing queued: no orphans either
