@@ -39,7 +39,10 @@ class Walk {
   std::vector<Patch> patches;
   int blanked = 0;
   std::uint64_t duration_ms = 0;
-  std::string error;   // empty while the walk is sound
+  // Why the walk failed (null while it is sound) and where: a fixed text and
+  // one offset, so the worker's wasm carries no string building.
+  const char* error = nullptr;
+  std::size_t error_at = 0;
 
   bool top_level() {
     std::size_t pos = 0;
@@ -61,8 +64,11 @@ class Walk {
   std::size_t boxes_ = 0;
   bool have_mvhd_ = false;
 
-  bool fail(std::string why) {
-    if (error.empty()) error = std::move(why);
+  bool fail(const char* why, std::size_t at = 0) {
+    if (!error) {
+      error = why;
+      error_at = at;
+    }
     return false;
   }
   std::uint32_t be32(std::size_t p) const {
@@ -74,17 +80,17 @@ class Walk {
   // not fit there.
   bool next(std::size_t pos, std::size_t limit, Box& out) {
     if (++boxes_ > kMaxBoxes) return fail("more than kMaxBoxes boxes");
-    if (limit - pos < 8) return fail("box header cut off at " + std::to_string(pos));
+    if (limit - pos < 8) return fail("box header cut off", pos);
     std::uint64_t size = be32(pos);
     std::size_t header = 8;
     if (size == 1) {
-      if (limit - pos < 16) return fail("largesize cut off at " + std::to_string(pos));
+      if (limit - pos < 16) return fail("largesize cut off", pos);
       size = be64(pos + 8);
       header = 16;
     } else if (size == 0) {
       size = limit - pos;   // top level: to the end of the file; inside: of the parent (as ffmpeg reads it)
     }
-    if (size < header || size > limit - pos) return fail("box size runs past its parent at " + std::to_string(pos));
+    if (size < header || size > limit - pos) return fail("box size runs past its parent", pos);
     out.start = pos;
     out.payload = pos + header;
     out.end = pos + static_cast<std::size_t>(size);
@@ -102,7 +108,7 @@ class Walk {
     while (pos < to) {
       if (to - pos < 8) {
         for (std::size_t i = pos; i < to; ++i)
-          if (b_[i] != 0) return fail("stray bytes at " + std::to_string(i));
+          if (b_[i] != 0) return fail("stray bytes", i);
         return true;
       }
       Box box;
@@ -154,7 +160,7 @@ class Walk {
   }
 
   bool meta(const Box& m, int depth) {
-    std::vector<bool> location;   // by 1-based key index
+    std::vector<std::uint8_t> location;   // by 1-based key index: 1 when a location key
     std::vector<Box> lists;       // 'ilst' (keys may come after it)
     const bool ok = children(meta_children(m), m.end, depth + 1, [&](const Box& c) {
       if (c.type == fourcc("keys")) return keys(c, location);
@@ -164,7 +170,7 @@ class Walk {
     for (const Box& ilst : lists) {
       if (!ok) break;
       const bool items = children(ilst.payload, ilst.end, depth + 2, [&](const Box& item) {
-        const bool keyed = item.type < location.size() && location[item.type];
+        const bool keyed = item.type < location.size() && location[item.type] != 0;
         if (keyed || item.type == kXyz) return blank_item(item, depth + 3);
         return true;
       });
@@ -175,16 +181,16 @@ class Walk {
 
   // 'keys' (QuickTime "Metadata item keys atom"): version/flags, entry count,
   // then {u32 key size (with these 8 bytes), u32 namespace, key bytes}.
-  bool keys(const Box& k, std::vector<bool>& location) {
-    if (k.end - k.payload < 8) return fail("short keys atom");
+  bool keys(const Box& k, std::vector<std::uint8_t>& location) {
+    if (k.end - k.payload < 8) return fail("short keys atom", k.start);
     const std::uint32_t count = be32(k.payload + 4);
-    if (count > kMaxMetaKeys) return fail("more than kMaxMetaKeys keys");
-    location.assign(std::size_t(count) + 1, false);
+    if (count > kMaxMetaKeys) return fail("more than kMaxMetaKeys keys", k.start);
+    location.assign(std::size_t(count) + 1, 0);
     std::size_t pos = k.payload + 8;
     for (std::uint32_t i = 1; i <= count; ++i) {
-      if (k.end - pos < 8) return fail("keys entry cut off");
+      if (k.end - pos < 8) return fail("keys entry cut off", pos);
       const std::uint32_t size = be32(pos);
-      if (size < 8 || size > k.end - pos) return fail("keys entry runs past the atom");
+      if (size < 8 || size > k.end - pos) return fail("keys entry runs past the atom", pos);
       const std::string_view key(reinterpret_cast<const char*>(b_.data() + pos + 8), size - 8);
       location[i] = key.starts_with(kLocationKey);
       pos += size;
@@ -196,7 +202,7 @@ class Walk {
   // indicator and locale kept), or the whole payload when it has none.
   bool blank_item(const Box& item, int depth) {
     std::vector<Patch> values;
-    const std::string saved = error;
+    const char* saved = error;
     const bool sound = children(item.payload, item.end, depth, [&](const Box& c) {
       if (c.type == fourcc("data") && c.end - c.payload >= 8) values.push_back({c.payload + 8, c.end});
       return true;
@@ -249,7 +255,7 @@ Result<VideoMeta> blank_video_location(std::span<std::uint8_t> bytes) {
   if (bytes.size() < 8 || bytes[4] != 'f' || bytes[5] != 't' || bytes[6] != 'y' || bytes[7] != 'p') return out;
   Walk w{std::span<const std::uint8_t>(bytes.data(), bytes.size())};
   if (!w.top_level())
-    return make_error("media.video_malformed", w.error);
+    return make_error("media.video_malformed", std::string(w.error) + " at byte " + std::to_string(w.error_at));
   for (const Patch& p : w.patches) {
     for (std::size_t i = p.from; i < p.to; ++i) bytes[i] = 0;
     if (p.rename_at != SIZE_MAX) {
