@@ -5,8 +5,13 @@
 // bytes (IndexedDB) and tells the app what happened.
 // Messages in:  {seq, op: 'job', bytes, edit: Float32Array, maxEdge, maxBytes}
 //               {seq, op: 'preview', bytes, edge}
+//               {seq, op: 'video', bytes}  (a picked MP4/MOV/WebM: its location
+//                 metadata blanked in place, core/media/video_meta; answers
+//                 json {ok, bmff, blanked, duration_ms} and the SAME buffer,
+//                 cleaned, so a 20 MiB video is never held twice by the page)
 //               {seq, op: 'warm'}   (load the module now; answers {ok: true})
-// Messages out: {seq, json, out: ArrayBuffer (JPEG or RGBA; empty on error)}
+// Messages out: {seq, json, out: ArrayBuffer (JPEG, RGBA or the cleaned video;
+//               empty on error)}
 // Limits: one message at a time (the module is single-threaded; messages
 // queue); the module's heap may grow to 1 GiB (web/CMakeLists.txt).
 'use strict';
@@ -32,6 +37,27 @@ function call(M, fn, bytes, extra) {
   return { json, out };
 }
 
+// The video op: the bytes go into the module's heap, are cleaned there in
+// place, and are copied back into the very ArrayBuffer that came in, which
+// is transferred back. On a refusal the page gets nothing back.
+function cleanVideo(M, bytes) {
+  const src = new Uint8Array(bytes);
+  const p = M._malloc(Math.max(1, src.length));
+  if (!p) throw new Error('no memory for a ' + src.length + '-byte video');
+  let h = 0;
+  try {
+    M.HEAPU8.set(src, p);
+    h = M._civic_media_video(p, src.length);
+    const json = M.UTF8ToString(M._civic_media_json(h));
+    if (!JSON.parse(json).ok) return { json, out: new ArrayBuffer(0) };
+    src.set(M.HEAPU8.subarray(p, p + src.length));
+    return { json, out: bytes };
+  } finally {
+    if (h) M._civic_media_release(h);
+    M._free(p);
+  }
+}
+
 self.onmessage = async (e) => {
   const m = e.data || {};
   let reply;
@@ -48,6 +74,8 @@ self.onmessage = async (e) => {
       }
     } else if (m.op === 'warm') {
       reply = { json: '{"ok":true}', out: new ArrayBuffer(0) };
+    } else if (m.op === 'video') {
+      reply = cleanVideo(M, m.bytes);
     } else if (m.op === 'preview') {
       reply = call(M, M._civic_media_preview, m.bytes, [m.edge | 0]);
     } else {

@@ -9,12 +9,15 @@
 //     preview (photos_web.cpp)
 //   slice: a tus PATCH body, read from IndexedDB (effects_web.cpp)
 //   forget: MediaForget deletes ids
-//   a chosen video (video/*, or no type and a video extension) -> as
-//     picked, never recompressed (a phone's encoder already made it small;
-//     re-encoding in wasm would cost seconds and battery): SHA-256 of its
-//     bytes, a Blob of exactly those bytes in IndexedDB under vid-<hex>
-//     (committed) -> VideoPicked with its first bytes (web/video_web.cpp);
-//     a PATCH then reads only its slice of the Blob
+//   a chosen video (video/*, or no type and a video extension) -> never
+//     recompressed (a phone's encoder already made it small; re-encoding in
+//     wasm would cost seconds and battery) but its location metadata
+//     blanked in place by the worker (core/media/video_meta: same size, same
+//     frames) -> SHA-256 of the cleaned bytes, a Blob of exactly those bytes
+//     in IndexedDB under vid-<hex> (committed) -> VideoPicked with its first
+//     bytes and duration (web/video_web.cpp); a PATCH then reads only its
+//     slice of the Blob. A video the worker could not check is refused
+//     (video.clean_failed): it is never stored or sent with its location
 // and tells the app through Module.civicPhotoBridge / civicVideoBridge
 // (installed by the wasm).
 // Limits: photos above the bridge's maxRawBytes and videos above
@@ -120,6 +123,22 @@
       v.picked('', f.size, f.name, f.type, '', null, 'video.read_failed');
       return;
     }
+    // Its location out first (privacy before anything is kept): the buffer
+    // goes to the worker and comes back cleaned.
+    let info;
+    try {
+      const r = await ask({ op: 'video', bytes }, [bytes]);
+      info = JSON.parse(r.json);
+      if (info.ok) bytes = r.out;
+      else if (info.error === 'photo.worker_failed') drop(new Error(info.detail));   // a fresh module next time
+    } catch (e) {
+      info = { ok: false, detail: String(e && e.message || e) };
+    }
+    if (!info.ok || !bytes || bytes.byteLength !== f.size) {
+      console.warn('civic: video not checked for location: ' + (info.detail || info.error || 'size changed'));
+      v.picked('', f.size, f.name, f.type, '', null, 'video.clean_failed');
+      return;
+    }
     let sha = '';
     try {
       if (crypto.subtle) sha = hex(await crypto.subtle.digest('SHA-256', bytes));
@@ -136,7 +155,7 @@
       return;
     }
     bytes = null;
-    v.picked(id, f.size, f.name, f.type, sha, head, '');
+    v.picked(id, f.size, f.name, f.type, sha, head, '', info.duration_ms);
   }
 
   // ---- what the app and the page call -----------------------------------------

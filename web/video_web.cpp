@@ -33,12 +33,12 @@ EM_JS(void, civic_video_bridge, (double max_bytes, int head_bytes), {
   Module.civicVideoBridge = {
     maxBytes : max_bytes,
     headBytes : head_bytes,
-    picked(id, bytes, name, type, sha, head, error) {
+    picked(id, bytes, name, type, sha, head, error, durationMs) {
       const h = head ? head.subarray(0, head_bytes) : new Uint8Array(0);
       const hp = _malloc(Math.max(1, h.length));
       HEAPU8.set(h, hp);
       const s = [String(id || ""), String(name || ""), String(type || ""), String(sha || ""), String(error || "")].map(str);
-      _civic_video_picked(s[0], +bytes || 0, s[1], s[2], s[3], hp, h.length, s[4]);
+      _civic_video_picked(s[0], +bytes || 0, s[1], s[2], s[3], hp, h.length, s[4], +durationMs || 0);
       s.forEach((p) => _free(p));
       _free(hp);
     },
@@ -58,7 +58,7 @@ extern "C" {
 
 EMSCRIPTEN_KEEPALIVE void civic_video_picked(const char* id, double bytes, const char* name, const char* type,
                                              const char* sha, const unsigned char* head, int head_len,
-                                             const char* error) {
+                                             const char* error, double duration_ms) {
   civic::app::VideoPicked v;
   const std::string m = id ? id : "", n = name ? name : "", t = type ? type : "", h = sha ? sha : "";
   if (m.size() <= 64) v.media_id = m;
@@ -70,6 +70,8 @@ EMSCRIPTEN_KEEPALIVE void civic_video_picked(const char* id, double bytes, const
     v.head.assign(reinterpret_cast<const char*>(head),
                   static_cast<std::size_t>(std::min<int>(head_len, int(civic::app::kVideoHeadBytes))));
   v.error = std::string(error ? error : "").substr(0, 500);
+  // Core caps it (kMaxVideoDurationMs); here only what a double holds exactly.
+  v.duration_ms = duration_ms > 0 && duration_ms < 9e15 ? static_cast<std::uint64_t>(duration_ms) : 0;
   civic::web::post_completion(std::move(v));
 }
 

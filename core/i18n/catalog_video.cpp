@@ -27,7 +27,8 @@ constexpr Message kTable[] = {
      "A concern can carry at most {max} videos. Remove one first."},
 
     {"ui.video.add", "添加照片或视频", "Add photo or video"},
-    {"ui.video.hint", "视频按原样发送，每段最多 {mb} MB", "Videos are sent as recorded, at most {mb} MB each."},
+    {"ui.video.hint", "视频按原样发送（不含拍摄位置），每段最多 {mb} MB",
+     "Videos are sent as recorded, without the place they were shot, at most {mb} MB each."},
     {"ui.video.tile", "视频 {n}：{name}，{size_mb} MB", "Video {n}: {name}, {size_mb} MB"},
     {"ui.video.tile_duration", "视频 {n}：{name}，{duration}，{size_mb} MB", "Video {n}: {name}, {duration}, {size_mb} MB"},
     {"ui.video.remove", "删除视频 {n}", "Remove video {n}"},

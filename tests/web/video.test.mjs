@@ -1,15 +1,18 @@
 // tests/web/video.test.mjs — a video on a phone (390×844 CSS px at dpr 3,
 // touch) against the real civic-server. An MP4 made here (a real ISO BMFF:
-// ftyp `isom`, moov with an mvhd, and 1.5 MB of mdat — more than one 1 MiB
-// tus chunk) is chosen in the chooser that a finger's tap on "添加照片或视频"
-// opens (one input, image/* and video/*, no `capture`); its tile shows the
-// name and size in MB; it is kept with the draft over a reload (the
+// ftyp `isom`, moov with an mvhd of 1:05 and Android's udta/©xyz holding
+// where it was shot, and 1.5 MB of mdat — more than one 1 MiB tus chunk)
+// is chosen in the chooser that a finger's tap on "添加照片或视频" opens (one
+// input, image/* and video/*, no `capture`); its tile shows the name, the
+// length and the size in MB; it is kept with the draft over a reload (the
 // draft in localStorage, the bytes as a Blob in IndexedDB); the concern is
-// filed, and the server's copy is video/mp4 with the very bytes of the file
-// (size and SHA-256), listed on the staff's view of the ticket. Then the
-// refusals, in Chinese, in place, with the typed description kept: a file
-// named .mp4 that is not an MP4, and one over the 20 MB cap (a sparse file,
-// never read by the page).
+// filed, and the server's copy is video/mp4 of the file's very size and
+// frames but without the place (blanked in place by the media worker), its
+// SHA-256 the one the page announced, listed on the staff's view of the
+// ticket. Then the refusals, in Chinese, in place, with the typed
+// description kept: a file named .mp4 that is not an MP4, one whose boxes
+// lie so its location cannot be checked, and one over the 20 MB cap (a
+// sparse file, never read by the page).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -72,16 +75,18 @@ async function choose(page, files) {
   await touchChoosePhoto(page, page.__cdp, files);
 }
 
-test('a video: chosen in a tap, kept over a reload, filed, and kept by the server byte for byte', async (t) => {
+test('a video: chosen in a tap, its length shown, kept over a reload, filed, and on the server with its frames but not its place', async (t) => {
   const phone = await openPhone({ locale: 'zh-CN' });
   try {
     const { page } = phone;
-    const mp4 = makeMp4(1_500_000);
+    const WHERE = '+22.5431+114.0579/';
+    const mp4 = makeMp4(1_500_000, 'isom', { xyz: WHERE, durationMs: 65_500 });
+    assert.ok(mp4.includes(WHERE), 'the picked file says where it was shot');
     await openForm(page);
     await type(page, 'field/description', DESCRIPTION);
     await choose(page, [{ name: '现场.mp4', mimeType: 'video/mp4', buffer: mp4 }]);
     const tile = await waitNode(page, (n) => n.id === 'video/1/info', 'the video tile', 600);
-    assert.equal(tile.name, '视频 1：现场.mp4，1.4 MB');
+    assert.equal(tile.name, '视频 1：现场.mp4，1:05，1.4 MB', 'the length, read from mvhd by the worker');
     assert.equal(tile.value, 'video/mp4');
     const remove = await byId(page, 'video/1/remove');
     assert.equal(remove.role, 'button');
@@ -100,12 +105,15 @@ test('a video: chosen in a tap, kept over a reload, filed, and kept by the serve
         r.onerror = () => no(r.error);
       });
       db.close();
-      return { id: v.stored, sha256: v.sha256, blob: blob instanceof Blob, size: blob ? blob.size : 0 };
+      const text = blob ? new TextDecoder('latin1').decode(await blob.arrayBuffer()) : '';
+      return { id: v.stored, sha256: v.sha256, blob: blob instanceof Blob, size: blob ? blob.size : 0,
+               where: text.includes('+22.54') };
     });
     assert.ok(stored, 'the video is in the saved draft');
     assert.ok(stored.blob, 'kept in IndexedDB as a Blob');
-    assert.equal(stored.size, mp4.length);
-    assert.equal(stored.sha256, sha256(mp4), 'the SHA-256 of the picked bytes');
+    assert.equal(stored.size, mp4.length, 'blanked in place: the same size');
+    assert.notEqual(stored.sha256, sha256(mp4), 'what is kept is not the picked file: its location is out');
+    assert.ok(!stored.where, 'no coordinates in the stored Blob');
 
     await t.test('a reload keeps it', async () => {
       await page.reload();
@@ -137,7 +145,11 @@ test('a video: chosen in a tap, kept over a reload, filed, and kept by the serve
     assert.match(m.headers.get('content-type'), /^video\/mp4/);
     const bytes = Buffer.from(await m.arrayBuffer());
     assert.equal(bytes.length, mp4.length, 'the whole file, over two tus chunks');
-    assert.equal(sha256(bytes), sha256(mp4), 'the very bytes picked: not recompressed');
+    assert.equal(sha256(bytes), stored.sha256, 'the very bytes the page hashed and announced');
+    assert.ok(!bytes.includes('+22.54'), 'the place it was shot never reached the server');
+    assert.ok(!bytes.includes(Buffer.from('\xa9xyz', 'latin1')), 'the ©xyz box is now a free box');
+    const frames = mp4.length - 1_500_000;
+    assert.ok(bytes.subarray(frames).equals(mp4.subarray(frames)), 'the frames (mdat) are the very bytes: not recompressed');
     t.diagnostic(`server copy: ${bytes.length} bytes of ${m.headers.get('content-type')}`);
 
     const staff = await staffView(server, number, 'open');
@@ -165,6 +177,15 @@ test('a video that cannot go: the reason in Chinese, in place, and the typed tex
     let alert = await waitNode(page, (n) => n.id === 'photo/error', 'the refusal');
     assert.equal(alert.role, 'alert');
     assert.equal(alert.name, '文件 x.mp4 不是可用的视频（MP4、MOV 或 WebM），请重新选择');
+
+    // moov's udta claims more bytes than moov holds: its ©xyz cannot be
+    // found for sure, so the video is not attached (privacy first).
+    const lying = makeMp4(2000, 'isom', { xyz: '+22.5431+114.0579/' });
+    const udta = lying.indexOf('udta') - 4;
+    lying.writeUInt32BE(lying.readUInt32BE(udta) + 100, udta);
+    await choose(page, [{ name: '现场.mp4', mimeType: 'video/mp4', buffer: lying }]);
+    alert = await waitNode(page, (n) => n.id === 'photo/error' && n.name.includes('位置'), 'the location refusal');
+    assert.equal(alert.name, '无法检查视频 现场.mp4 中的位置信息，为保护隐私未添加。请重新选择或换一段视频');
 
     await choose(page, [big]);
     alert = await waitNode(page, (n) => n.id === 'photo/error' && n.name.includes('太大'), 'the size refusal');

@@ -16,6 +16,11 @@
 //                                    semantics, without linking core/app)
 //   civic_media_preview(bytes, edge) stored-orientation RGBA at most `edge`
 //                                    px, for the editor's GPU preview
+// and the app's picked videos use
+//   civic_media_video(bytes)         blank the location metadata IN PLACE
+//                                    (core/media/video_meta) and read the
+//                                    duration; the caller copies the bytes
+//                                    back out of the heap (no second copy)
 // Every call returns a handle; read it with civic_media_json/_jpeg/_jpeg_size
 // (the output bytes: JPEG, or RGBA for a preview) and give it back with
 // civic_media_release.
@@ -34,6 +39,7 @@
 #include "core/media/compress.hpp"
 #include "core/media/orient.hpp"
 #include "core/media/resize.hpp"
+#include "core/media/video_meta.hpp"
 
 namespace {
 
@@ -189,6 +195,19 @@ EMSCRIPTEN_KEEPALIVE Out* civic_media_preview(const uint8_t* bytes, int len, int
   char b[128];
   std::snprintf(b, sizeof b, "{\"ok\":true,\"width\":%d,\"height\":%d,\"orientation\":%d}", img.width,
                 img.height, d->exif.orientation);
+  o->json = b;
+  return o;
+}
+
+// A picked video, cleaned in place: JSON {ok, bmff, blanked, duration_ms}
+// or {ok:false, error: media.video_malformed, detail} (the bytes untouched).
+EMSCRIPTEN_KEEPALIVE Out* civic_media_video(uint8_t* bytes, int len) {
+  auto r = media::blank_video_location(std::span<uint8_t>(bytes, len > 0 ? static_cast<size_t>(len) : 0));
+  if (!r) return failed(r.error());
+  auto* o = new Out;
+  char b[128];
+  std::snprintf(b, sizeof b, "{\"ok\":true,\"bmff\":%s,\"blanked\":%d,\"duration_ms\":%llu}",
+                r->bmff_ok ? "true" : "false", r->blanked, static_cast<unsigned long long>(r->duration_ms));
   o->json = b;
   return o;
 }
