@@ -23,9 +23,9 @@
 //      tus PATCH bodies read 1 MiB slices of the Blob (never the whole file)
 //      after a reload.
 //  [X] MediaForget deletes it (web/photos_web.cpp, shared).
-//  [X] Duration (MP4/MOV, from mvhd) for the tile.
-//  [ ] WebM duration (Segment Info), and a poster frame (would need a
-//      <video> element decode).
+//  [X] Duration for the tile: MP4/MOV from mvhd, WebM from Segment/Info
+//      (when the recorder wrote one: Chrome's MediaRecorder does not).
+//  [ ] A poster frame (would need a <video> element decode).
 #pragma once
 
 namespace civic::web {

@@ -5,7 +5,10 @@
 // to blank; the bytes change only once the whole walk succeeded.
 #include "core/media/video_meta.hpp"
 
+#include <bit>
+#include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -246,10 +249,99 @@ class Walk {
   }
 };
 
+// ---- WebM ---------------------------------------------------------------------
+// EBML (RFC 8794 §4): an element is a variable-length id (1-4 bytes, marker
+// bit kept), a variable-length size (1-8 bytes, marker bit dropped; all ones
+// means "unknown") and its data.
+struct Element {
+  std::uint32_t id = 0;
+  std::size_t data = 0, end = 0;
+  bool sized = true;
+};
+
+bool ebml_vint(std::span<const std::uint8_t> b, std::size_t& pos, std::size_t limit, int max_len, bool keep_marker,
+               std::uint64_t& value, bool& all_ones) {
+  if (pos >= limit) return false;
+  const std::uint8_t first = b[pos];
+  const int len = first == 0 ? 9 : std::countl_zero(first) + 1;
+  if (len > max_len || limit - pos < std::size_t(len)) return false;
+  const std::uint8_t mask = std::uint8_t(0xFF >> len);
+  value = keep_marker ? first : first & mask;
+  all_ones = (first & mask) == mask;
+  for (int i = 1; i < len; ++i) {
+    value = value << 8 | b[pos + i];
+    all_ones = all_ones && b[pos + i] == 0xFF;
+  }
+  pos += std::size_t(len);
+  return true;
+}
+
+bool ebml_element(std::span<const std::uint8_t> b, std::size_t pos, std::size_t limit, Element& e) {
+  std::uint64_t id = 0, size = 0;
+  bool ones = false;
+  if (!ebml_vint(b, pos, limit, 4, true, id, ones) || !ebml_vint(b, pos, limit, 8, false, size, ones)) return false;
+  e.id = std::uint32_t(id);
+  e.data = pos;
+  e.sized = !ones;
+  if (!e.sized) {
+    e.end = limit;
+    return true;
+  }
+  if (size > limit - pos) return false;
+  e.end = pos + std::size_t(size);
+  return true;
+}
+
+std::uint64_t ebml_uint(std::span<const std::uint8_t> b, const Element& e) {
+  std::uint64_t v = 0;
+  for (std::size_t i = e.data; i < e.end && i < e.data + 8; ++i) v = v << 8 | b[i];
+  return v;
+}
+
+// Segment/Info's Duration (a float in TimecodeScale units, default 1 ms).
+std::uint64_t webm_duration_ms(std::span<const std::uint8_t> b) {
+  Element header, segment, e;
+  if (!ebml_element(b, 0, b.size(), header) || header.id != 0x1A45DFA3u || !header.sized) return 0;
+  if (!ebml_element(b, header.end, b.size(), segment) || segment.id != 0x18538067u) return 0;
+  std::size_t pos = segment.data;
+  for (int n = 0; n < kMaxEbmlElements && ebml_element(b, pos, segment.end, e); ++n) {
+    if (e.id == 0x1F43B675u || !e.sized) return 0;   // a Cluster: no Info before the frames
+    if (e.id == 0x1549A966u) {
+      std::uint64_t scale = 1'000'000;
+      double duration = -1;
+      Element c;
+      std::size_t at = e.data;
+      for (int k = 0; k < kMaxEbmlElements && ebml_element(b, at, e.end, c) && c.sized; ++k) {
+        const std::size_t len = c.end - c.data;
+        if (c.id == 0x2AD7B1u && len >= 1 && len <= 8) scale = ebml_uint(b, c);
+        if (c.id == 0x4489u && len == 4) {
+          const std::uint32_t bits = std::uint32_t(ebml_uint(b, c));
+          float f;
+          std::memcpy(&f, &bits, 4);   // (Emscripten 3.1.6's libc++ has no std::bit_cast)
+          duration = f;
+        }
+        if (c.id == 0x4489u && len == 8) {
+          const std::uint64_t bits = ebml_uint(b, c);
+          std::memcpy(&duration, &bits, 8);
+        }
+        at = c.end;
+      }
+      const double ms = duration * double(scale) / 1e6;
+      return std::isfinite(ms) && ms >= 1 && ms < 1e12 ? std::uint64_t(ms) : 0;
+    }
+    pos = e.end;
+  }
+  return 0;
+}
+
 }  // namespace
 
 Result<VideoMeta> blank_video_location(std::span<std::uint8_t> bytes) {
   VideoMeta out;
+  if (bytes.size() >= 4 && bytes[0] == 0x1A && bytes[1] == 0x45 && bytes[2] == 0xDF && bytes[3] == 0xA3) {
+    out.duration_ms = webm_duration_ms(std::span<const std::uint8_t>(bytes.data(), bytes.size()));
+    return out;   // nothing to blank: Matroska has no standard location field
+  }
   // ISO BMFF starts with a box whose type is 'ftyp' (what core/media's
   // upload check requires of MP4 and MOV); anything else is not ours.
   if (bytes.size() < 8 || bytes[4] != 'f' || bytes[5] != 't' || bytes[6] != 'y' || bytes[7] != 'p') return out;

@@ -29,7 +29,9 @@
 // in 'keys' stay (they say a location was recorded, not where).
 //
 // Not covered (SECURITY.md says so): WebM/Matroska (EBML) has no standard
-// location field, so a WebM is returned unchanged with its duration unknown;
+// location field, so a WebM is returned unchanged — only its duration is
+// read, from Segment/Info (TimecodeScale and Duration, RFC 9559 §5.1.2;
+// Chrome's MediaRecorder writes none, so it is often unknown);
 // timed GPS tracks (a dash cam's or an action camera's 'gpmd' samples live
 // in mdat) and XMP packets are not read.
 //
@@ -43,6 +45,9 @@
 // and the bytes are left untouched: a location that cannot be found for
 // sure is never declared gone. Linear in the file's top-level box count plus
 // the size of moov; nothing is allocated but the list of ranges to blank.
+// WebM: EBML variable-length ids and sizes read with the same checks; at
+// most kMaxEbmlElements elements of the Segment and of its Info are looked
+// at, and the walk stops at the first Cluster (Info comes before it).
 #pragma once
 #include <cstdint>
 #include <span>
@@ -54,16 +59,18 @@ namespace civic::media {
 inline constexpr int kMaxBoxDepth = 8;
 inline constexpr std::size_t kMaxBoxes = 1u << 16;
 inline constexpr std::uint32_t kMaxMetaKeys = 4096;
+inline constexpr int kMaxEbmlElements = 64;
 
 struct VideoMeta {
   bool bmff_ok = false;          // an ISO BMFF file (ftyp first) whose structure was walked
   int blanked = 0;               // location items removed (one already blank is not counted)
-  std::uint64_t duration_ms = 0; // from mvhd; 0 when unknown (WebM, no mvhd, unknown duration)
+  std::uint64_t duration_ms = 0; // from mvhd (WebM: Segment/Info); 0 when unknown
 };
 
 // Blanks the location metadata of an MP4/MOV in `bytes`, in place. Bytes that
 // are not ISO BMFF (a WebM, anything else) come back unchanged with
-// bmff_ok false — the caller's type check decides whether they may go.
+// bmff_ok false — the caller's type check decides whether they may go; a
+// WebM's duration is read all the same.
 // Error media.video_malformed (bytes unchanged) when a BMFF file's structure
 // cannot be walked.
 Result<VideoMeta> blank_video_location(std::span<std::uint8_t> bytes);

@@ -1,12 +1,15 @@
 // tests/core/media_video_meta_test.cpp — core/media/video_meta: every layout
 // real phones write a location in is blanked in place (same size, nothing
 // outside the location payloads changed, the file still tiles into boxes),
-// the duration is read from mvhd v0 and v1, and structures that lie about
-// their sizes are refused with the bytes untouched. Every file is built here
+// the duration is read from mvhd v0 and v1 (and a WebM's Segment/Info),
+// and structures that lie about their sizes are refused with the bytes
+// untouched. Every file is built here
 // with a tiny box writer; no binary is committed.
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
+#include <cstring>
 #include <cstdint>
 #include <initializer_list>
 #include <string>
@@ -318,5 +321,72 @@ TEST_CASE("video duration: from mvhd version 0 and 1") {
   SUBCASE("no mvhd: not known") {
     Bytes b = cat({ftyp(), box("moov", {box("udta")}), mdat(10)});
     CHECK(civic::media::blank_video_location(b)->duration_ms == 0);
+  }
+}
+
+namespace {
+
+// EBML: raw id bytes, an 8-byte size (0x01 marker), the data.
+Bytes el(Bytes id, const Bytes& data) {
+  Bytes size = {0x01};
+  for (int s = 48; s >= 0; s -= 8) size.push_back(std::uint8_t(std::uint64_t(data.size()) >> s));
+  return cat({id, size, data});
+}
+Bytes f64(double d) {
+  std::uint64_t v;
+  std::memcpy(&v, &d, 8);
+  return be64(v);
+}
+Bytes f32(float f) {
+  std::uint32_t v;
+  std::memcpy(&v, &f, 4);
+  return be32(v);
+}
+const Bytes kEbml = {0x1A, 0x45, 0xDF, 0xA3}, kSegment = {0x18, 0x53, 0x80, 0x67}, kInfo = {0x15, 0x49, 0xA9, 0x66},
+            kScale = {0x2A, 0xD7, 0xB1}, kDuration = {0x44, 0x89}, kCluster = {0x1F, 0x43, 0xB6, 0x75},
+            kSeekHead = {0x11, 0x4D, 0x9B, 0x74}, kMuxingApp = {0x4D, 0x80};
+Bytes webm(const Bytes& segment_children) {
+  return cat({el(kEbml, cat({Bytes{0x42, 0x82, 0x84}, text("webm")})), el(kSegment, segment_children)});
+}
+
+}  // namespace
+
+TEST_CASE("video duration: a WebM's Segment/Info, the bytes untouched") {
+  struct Row {
+    const char* name;
+    Bytes file;
+    std::uint64_t ms;
+  };
+  const Bytes scale_ms = el(kScale, {0x0F, 0x42, 0x40});   // 1,000,000 ns
+  const std::vector<Row> rows = {
+      {"a 64-bit Duration, the default scale", webm(el(kInfo, el(kDuration, f64(65500.0)))), 65500},
+      {"a 32-bit Duration after a SeekHead", webm(cat({el(kSeekHead, zeros(20)), el(kInfo, cat({scale_ms, el(kDuration, f32(3000.0f))}))})), 3000},
+      {"a scale of 1 µs", webm(el(kInfo, cat({el(kScale, {0x03, 0xE8}), el(kDuration, f64(2.5e6))}))), 2500},
+      {"a Segment of unknown size (a live recording)",
+       cat({el(kEbml, text("x")), kSegment, Bytes{0x01, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF},
+            el(kInfo, el(kDuration, f64(1000.0)))}),
+       1000},
+      {"Chrome's MediaRecorder: Info without Duration", webm(el(kInfo, cat({scale_ms, el(kMuxingApp, text("Chrome"))}))), 0},
+      {"a Cluster before any Info", webm(cat({el(kCluster, zeros(30)), el(kInfo, el(kDuration, f64(5000.0)))})), 0},
+      {"a NaN Duration", webm(el(kInfo, el(kDuration, f64(std::nan(""))))), 0},
+      {"a negative Duration", webm(el(kInfo, el(kDuration, f64(-40.0)))), 0},
+      {"an Info running past the file", [] {
+         Bytes b = webm(el(kInfo, el(kDuration, f64(5000.0))));
+         b.resize(b.size() - 3);
+         return b;
+       }(), 0},
+      {"a header of unknown size", cat({kEbml, Bytes{0xFF}, el(kSegment, el(kInfo, el(kDuration, f64(5000.0))))}), 0},
+      {"an id longer than 4 bytes", cat({kEbml, Bytes{0x81, 0x00}, Bytes{0x08, 0, 0, 0, 0, 0x81, 0x00}}), 0},
+  };
+  for (const Row& r : rows) {
+    SUBCASE(r.name) {
+      Bytes b = r.file;
+      auto got = civic::media::blank_video_location(b);
+      REQUIRE(got.ok());
+      CHECK_FALSE(got->bmff_ok);
+      CHECK(got->blanked == 0);
+      CHECK(got->duration_ms == r.ms);
+      CHECK(b == r.file);
+    }
   }
 }

@@ -5,8 +5,8 @@
 // server would keep is still kept once cleaned (the boxes still tile it).
 // Seeds (tests/fuzz/seeds/video_meta/): an Android MP4 with udta/©xyz, an
 // iPhone-style MOV with keys/ilst location items, moov after mdat, and a
-// 64-bit largesize mdat — the layouts tests/core/media_video_meta_test.cpp
-// builds.
+// 64-bit largesize mdat, and a WebM with Segment/Info's Duration — the
+// layouts tests/core/media_video_meta_test.cpp builds.
 #include <cstddef>
 #include <cstdint>
 #include <span>
