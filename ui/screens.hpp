@@ -42,10 +42,8 @@ bool voice_can_start(const app::State& s);
 std::string minutes_seconds(std::int64_t ms);
 void voice_tile(const app::State& s, const Dispatch& d, const app::Attachment& a, std::size_t n);
 void voice_recording(const app::State& s, const Dispatch& d);
-// Videos (screen_video.cpp): one video's tile (n counts videos from 1);
-// a size as "12.3" (MB, to the nearest tenth).
+// Videos (screen_video.cpp): one video's tile (n counts videos from 1).
 void video_tile(const app::State& s, const Dispatch& d, const app::Attachment& a, std::size_t n);
-std::string megabytes(std::uint64_t bytes);
 void photo_editor(const app::State& s, const Dispatch& d);
 
 // How far a queued concern's attachments have gone up ("上传附件 43%"), where a
