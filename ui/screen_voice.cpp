@@ -22,12 +22,6 @@
 
 namespace civic::ui::screens {
 
-namespace {
-
-std::string clock(std::int64_t ms) { return minutes_seconds(ms); }
-
-}  // namespace
-
 // m:ss, as a phone's recorder shows it (an hour reads 60:00).
 std::string minutes_seconds(std::int64_t ms) {
   const std::int64_t s = std::max<std::int64_t>(0, ms) / 1000;
@@ -45,7 +39,8 @@ void voice_tile(const app::State& s, const Dispatch& d, const app::Attachment& a
   const Lang L = s.lang;
   const std::string id = "voice/" + std::to_string(n);
   ImGui::PushID(id.c_str());
-  const std::string info = format(L, "ui.voice.memo", {{"n", std::to_string(n)}, {"duration", clock(a.duration_ms)}});
+  const std::string info =
+      format(L, "ui.voice.memo", {{"n", std::to_string(n)}, {"duration", minutes_seconds(a.duration_ms)}});
   w::paragraph(info);
   auto& node = sem::add_for_last_item(id + "/info", "text", info);
   node.value = text::kilobytes(a.size) + " KB";
@@ -53,7 +48,8 @@ void voice_tile(const app::State& s, const Dispatch& d, const app::Attachment& a
   const bool playing = app::playing_memo(s) == &a;
   if (playing) {
     const std::string where =
-        format(L, "ui.voice.position", {{"position", clock(p.position_ms)}, {"duration", clock(a.duration_ms)}});
+        format(L, "ui.voice.position",
+               {{"position", minutes_seconds(p.position_ms)}, {"duration", minutes_seconds(a.duration_ms)}});
     const int pct = a.duration_ms > 0 ? static_cast<int>(p.position_ms * 100 / a.duration_ms) : 0;
     w::progress(id + "/position", where, where, pct);
   }
@@ -91,8 +87,9 @@ void voice_recording(const app::State& s, const Dispatch& d) {
       w::status("voice/elapsed", std::string(tr(L, "ui.voice.starting")));
       break;
     case app::RecordPhase::recording: {
-      w::status("voice/elapsed", format(L, "ui.voice.recording",
-                                        {{"elapsed", clock(r.elapsed_ms)}, {"max", clock(app::kMaxVoiceMs)}}));
+      w::status("voice/elapsed",
+                format(L, "ui.voice.recording",
+                       {{"elapsed", minutes_seconds(r.elapsed_ms)}, {"max", minutes_seconds(app::kMaxVoiceMs)}}));
       ImGui::ProgressBar(r.level / 100.0f, ImVec2(-1, touch / 4), "");
       auto& level = sem::add_for_last_item("voice/level", "progressbar", std::string(tr(L, "ui.voice.level")));
       level.value = std::to_string(r.level) + "%";

@@ -16,10 +16,6 @@
 
 namespace civic::app {
 
-namespace {
-
-}  // namespace
-
 std::string video_content_type(std::string_view declared, std::string_view name) {
   const std::string t = text::lower_ascii(text::trim_spaces(declared.substr(0, declared.find(';'))));
   if (t == "video/mp4" || t == "video/quicktime" || t == "video/webm") return t;
