@@ -25,16 +25,32 @@ uint32_t le32(Bytes b, size_t p) {
 
 enum class Kind { jpeg, png, webp, bmff, ogg, webm, mp3, aac, none };
 
+// Every type rule 1 knows: the container its bytes must be, and the file
+// extension it is stored under (upload_extension). One table, so a type
+// cannot get a check without an extension or the other way round.
+struct KnownType {
+  std::string_view type;
+  Kind kind;
+  std::string_view ext;
+};
+constexpr KnownType kKnownTypes[] = {
+    {"image/jpeg", Kind::jpeg, "jpg"},      {"image/png", Kind::png, "png"},
+    {"image/webp", Kind::webp, "webp"},     {"video/mp4", Kind::bmff, "mp4"},
+    {"video/quicktime", Kind::bmff, "mov"}, {"audio/mp4", Kind::bmff, "m4a"},
+    {"audio/ogg", Kind::ogg, "ogg"},        {"audio/webm", Kind::webm, "webm"},
+    {"video/webm", Kind::webm, "webm"},     {"audio/mpeg", Kind::mp3, "mp3"},
+    {"audio/aac", Kind::aac, "aac"},
+};
+
+const KnownType* known(std::string_view type) {
+  for (const KnownType& k : kKnownTypes)
+    if (k.type == type) return &k;
+  return nullptr;
+}
+
 Kind kind_of(std::string_view type) {
-  if (type == "image/jpeg") return Kind::jpeg;
-  if (type == "image/png") return Kind::png;
-  if (type == "image/webp") return Kind::webp;
-  if (type == "video/mp4" || type == "audio/mp4" || type == "video/quicktime") return Kind::bmff;
-  if (type == "audio/ogg") return Kind::ogg;
-  if (type == "audio/webm" || type == "video/webm") return Kind::webm;
-  if (type == "audio/mpeg") return Kind::mp3;
-  if (type == "audio/aac") return Kind::aac;
-  return Kind::none;
+  const KnownType* k = known(type);
+  return k ? k->kind : Kind::none;
 }
 
 bool magic_matches(Kind k, Bytes b) {
@@ -288,16 +304,8 @@ std::optional<Error> check_upload_name(std::string_view name) {
 }
 
 std::string_view upload_extension(std::string_view type) {
-  struct Pair { std::string_view type, ext; };
-  static constexpr Pair kExt[] = {
-      {"image/jpeg", "jpg"},  {"image/png", "png"},        {"image/webp", "webp"},
-      {"video/mp4", "mp4"},   {"video/quicktime", "mov"},  {"video/webm", "webm"},
-      {"audio/mp4", "m4a"},   {"audio/ogg", "ogg"},        {"audio/webm", "webm"},
-      {"audio/mpeg", "mp3"},  {"audio/aac", "aac"},
-  };
-  for (const Pair& p : kExt)
-    if (p.type == type) return p.ext;
-  return {};
+  const KnownType* k = known(type);
+  return k ? k->ext : std::string_view{};
 }
 
 }  // namespace civic::media
